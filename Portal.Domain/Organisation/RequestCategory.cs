@@ -1,0 +1,26 @@
+namespace Portal.Domain.Organisation;
+
+/// <summary>
+/// 诉求类别: a factor guarantee (要素保障: land, finance, energy, water, power) or a service, with
+/// the department that leads requests of the kind.
+/// </summary>
+public class RequestCategory
+{
+    public const int CodeMaxLength = 32;
+    public const int NameMaxLength = 32;
+    public const int DescriptionMaxLength = 500;
+
+    public int Id { get; private set; }
+    public string Code { get; private set; }
+    public string Name { get; private set; }
+    public string Description { get; private set; }
+    public int LeadDepartmentId { get; private set; }
+
+    public RequestCategory(string code, string name, string description, int leadDepartmentId)
+    {
+        Code = Require.Text(code, CodeMaxLength, "类别编码");
+        Name = Require.Text(name, NameMaxLength, "类别名称");
+        Description = Require.Text(description, DescriptionMaxLength, "类别说明");
+        LeadDepartmentId = leadDepartmentId;
+    }
+}

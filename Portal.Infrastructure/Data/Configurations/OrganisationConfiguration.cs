@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Infrastructure.Data.Configurations;
+
+internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> builder)
+    {
+        builder.Property(d => d.Code).HasMaxLength(Department.CodeMaxLength);
+        builder.Property(d => d.Name).HasMaxLength(Department.NameMaxLength);
+        builder.Property(d => d.HeadUserId).HasMaxLength(450);
+        builder.HasIndex(d => d.Code).IsUnique();
+        builder.HasIndex(d => d.Name).IsUnique();
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.HeadUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ParkConfiguration : IEntityTypeConfiguration<Park>
+{
+    public void Configure(EntityTypeBuilder<Park> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(Park.NameMaxLength);
+        builder.HasIndex(p => p.Name).IsUnique();
+    }
+}
+
+internal sealed class IndustryConfiguration : IEntityTypeConfiguration<Industry>
+{
+    public void Configure(EntityTypeBuilder<Industry> builder)
+    {
+        builder.Property(i => i.Name).HasMaxLength(Industry.NameMaxLength);
+        builder.HasIndex(i => i.Name).IsUnique();
+    }
+}
+
+internal sealed class RequestCategoryConfiguration : IEntityTypeConfiguration<RequestCategory>
+{
+    public void Configure(EntityTypeBuilder<RequestCategory> builder)
+    {
+        builder.Property(c => c.Code).HasMaxLength(RequestCategory.CodeMaxLength);
+        builder.Property(c => c.Name).HasMaxLength(RequestCategory.NameMaxLength);
+        builder.Property(c => c.Description).HasMaxLength(RequestCategory.DescriptionMaxLength);
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.HasOne<Department>().WithMany().HasForeignKey(c => c.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
+{
+    public void Configure(EntityTypeBuilder<Enterprise> builder)
+    {
+        builder.Property(e => e.Name).HasMaxLength(Enterprise.NameMaxLength);
+        builder.Property(e => e.CreditCode)
+            .HasConversion(code => code.Value, value => UnifiedSocialCreditCode.Parse(value))
+            .HasMaxLength(UnifiedSocialCreditCode.Length)
+            .IsUnicode(false);
+        builder.HasIndex(e => e.CreditCode).IsUnique();
+        builder.HasIndex(e => e.Name);
+        builder.Property(e => e.CommissionerUserId).HasMaxLength(450);
+        builder.Property(e => e.CadreUserId).HasMaxLength(450);
+        builder.HasOne<Park>().WithMany().HasForeignKey(e => e.ParkId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Industry>().WithMany().HasForeignKey(e => e.IndustryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.CommissionerUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.CadreUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.CommissionerUserId);
+        builder.HasIndex(e => e.CadreUserId);
+    }
+}
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(ApplicationUser.DisplayNameMaxLength);
+        builder.HasOne<Department>().WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(u => u.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Jobs;
+
+namespace Portal.Infrastructure.Data;
+
+/// <summary>
+/// The portal's one database: Identity's tables, the data-protection keys and the business data.
+/// Each provider has a subclass that owns its migrations; code depends on this type only.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Park> Parks => Set<Park>();
+    public DbSet<Industry> Industries => Set<Industry>();
+    public DbSet<RequestCategory> RequestCategories => Set<RequestCategory>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<JobHeartbeat> JobHeartbeats => Set<JobHeartbeat>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+}
+
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcOffsetConverter>();
+    }
+}

@@ -1,0 +1,147 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Data.Seeding;
+using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Jobs;
+
+namespace Portal.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The database (through a factory: one short-lived context per operation), data-protection keys,
+    /// Identity's stores and password rules, account e-mail, the seeder and the job storage.
+    /// </summary>
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var database = DatabaseSettings.FromConfiguration(configuration, contentRoot);
+        services.AddSingleton(database);
+        // First hosted service: the database is migrated and seeded before the job server starts.
+        services.AddHostedService<PortalStartupService>();
+        services.AddSingleton(TimeProvider.System);
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                AddContext<SqlitePortalDbContext>(services, o => o.UseSqlite(database.ConnectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                AddContext<PostgresPortalDbContext>(services, o => o.UseNpgsql(database.ConnectionString));
+                break;
+        }
+
+        services.AddDataProtection()
+            .SetApplicationName("Portal")
+            .PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+
+        services.AddOptions<EmailOptions>()
+            .Bind(configuration.GetSection(EmailOptions.Section))
+            .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(Path.Combine(contentRoot, o.PickupDirectory)))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PickupDirectory), "Email:PickupDirectory must name a folder.")
+            .Validate(o => System.Net.Mail.MailAddress.TryCreate(o.FromAddress, out _), "Email:FromAddress must be an e-mail address.")
+            .ValidateOnStart();
+        services.AddSingleton<IEmailSender<ApplicationUser>, PickupDirectoryEmailSender>();
+
+        services.AddScoped<PortalSeeder>();
+        services.AddPortalJobs(configuration, database);
+        return services;
+    }
+
+    /// <summary>Identity's rules: lockout after 5 failures, passwords of 8+ characters, mixed, not common.</summary>
+    public static IdentityBuilder AddPortalIdentity(this IServiceCollection services) =>
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                IdentitySchema.Configure(options.Stores);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddPasswordValidator<CharacterMixPasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : PortalDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
+            new PortalDbContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
+        // Identity's stores and the data-protection key ring want a context from the container:
+        // they get one per HTTP request, which is short-lived. Components never ask for it.
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+    }
+
+    private static void AddPortalJobs(this IServiceCollection services, IConfiguration configuration, DatabaseSettings database)
+    {
+        services.AddOptions<JobsOptions>()
+            .Bind(configuration.GetSection(JobsOptions.Section))
+            .Validate(o => o.WorkerCount is >= 1 and <= 64, "Jobs:WorkerCount must be between 1 and 64.")
+            .Validate(o => o.SchedulePollingInterval > TimeSpan.Zero && o.SchedulePollingInterval <= TimeSpan.FromSeconds(5),
+                "Jobs:SchedulePollingInterval must be more than 0 and at most 00:00:05.")
+            .ValidateOnStart();
+        services.AddTransient<HeartbeatJob>();
+
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            switch (database.Provider)
+            {
+                case DatabaseProvider.Sqlite:
+                    config.UseInMemoryStorage();
+                    break;
+                case DatabaseProvider.Postgres:
+                    config.UsePostgreSqlStorage(
+                        storage => storage.UseNpgsqlConnection(database.ConnectionString),
+                        new PostgreSqlStorageOptions
+                        {
+                            SchemaName = "hangfire",
+                            QueuePollInterval = TimeSpan.FromSeconds(1),
+                            UseSlidingInvisibilityTimeout = true,
+                            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                            PrepareSchemaIfNecessary = true,
+                        });
+                    break;
+            }
+        });
+
+        if (configuration.GetValue(JobsOptions.Section + ":" + nameof(JobsOptions.RunServer), true))
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+                server.ServerName = $"portal-{Environment.MachineName}-{Environment.ProcessId}";
+            });
+        }
+    }
+}
+
+internal sealed class PortalDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortalDbContext>
+    where TContext : PortalDbContext
+{
+    public PortalDbContext CreateDbContext() => inner.CreateDbContext();
+}

@@ -1,0 +1,13 @@
+using Hangfire;
+
+namespace Portal.Infrastructure.Jobs;
+
+/// <summary>Every recurring job of the portal, registered (or updated) at start by id, in the district's time zone.</summary>
+public static class RecurringJobs
+{
+    public static void Register(IRecurringJobManager jobs)
+    {
+        var options = new RecurringJobOptions { TimeZone = JobsOptions.TimeZone };
+        jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+    }
+}
