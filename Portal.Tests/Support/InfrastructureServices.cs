@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure;
+
+namespace Portal.Tests.Support;
+
+/// <summary>The infrastructure layer's real services on a real database, without a web host.</summary>
+public static class InfrastructureServices
+{
+    public static ServiceProvider Create(TestDatabase database, string? pickupDirectory = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = database.Provider.ToString(),
+                ["ConnectionStrings:Portal"] = database.ConnectionString,
+                ["Email:PickupDirectory"] = pickupDirectory ?? Path.Combine(Path.GetTempPath(), "portal-tests", "mail-unused"),
+                ["Jobs:RunServer"] = "false",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddPortalInfrastructure(configuration, AppContext.BaseDirectory);
+        services.AddPortalIdentity();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Tests.Support;
+
+/// <summary>
+/// The real portal, with its real Program, on a real database of the given provider. With
+/// <paramref name="kestrel"/> it listens on a free loopback port so that a browser can reach it.
+/// </summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+    private readonly Dictionary<string, string?> _settings;
+
+    public string PickupDirectory { get; }
+
+    public PortalFactory(TestDatabase database, bool runJobServer = false, bool kestrel = false, IDictionary<string, string?>? settings = null)
+    {
+        _database = database;
+        PickupDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", "mail-" + Guid.NewGuid().ToString("N"));
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:Portal"] = database.ConnectionString,
+            ["Email:PickupDirectory"] = PickupDirectory,
+            ["Jobs:RunServer"] = runJobServer ? "true" : "false",
+            ["Jobs:SchedulePollingInterval"] = "00:00:01",
+            ["Seed:DemoData"] = "true",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public static async Task<PortalFactory> StartAsync(DatabaseProvider provider, bool runJobServer = false, bool kestrel = false)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var factory = new PortalFactory(database, runJobServer, kestrel);
+        factory.StartServer();
+        return factory;
+    }
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    /// <summary>The address Kestrel listens on (only with <c>kestrel: true</c>).</summary>
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+        if (Directory.Exists(PickupDirectory))
+        {
+            Directory.Delete(PickupDirectory, recursive: true);
+        }
+    }
+}
