@@ -78,6 +78,7 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddPasswordValidator<CharacterMixPasswordValidator>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 

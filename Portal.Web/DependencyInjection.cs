@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -18,6 +20,8 @@ public static class DependencyInjection
         var services = builder.Services;
         services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
+        // Chinese text goes out as text, not as numeric character references.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -57,6 +61,9 @@ public static class DependencyInjection
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        // Explicit, so that they run inside the status-code pages and a 403 gets its page.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -1,0 +1,13 @@
+using Portal.Infrastructure.Data;
+
+namespace Portal.Tests.Support;
+
+/// <summary>A class fixture: one running portal on SQLite with demo data, shared by a test class.</summary>
+public sealed class SqlitePortalHost : IAsyncLifetime
+{
+    public PortalFactory Factory { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Factory = await PortalFactory.StartAsync(DatabaseProvider.Sqlite);
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+}

@@ -1,0 +1,33 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Jobs;
+using Portal.Tests.Support;
+
+namespace Portal.Tests.Web;
+
+public class JobServerTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Heartbeat_TriggeredOnTheRunningPortal_IsRunByTheJobServer(DatabaseProvider provider)
+    {
+        await using var portal = await PortalFactory.StartAsync(provider, runJobServer: true);
+        var contexts = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+
+        portal.Services.GetRequiredService<IRecurringJobManager>().Trigger(HeartbeatJob.RecurringJobId);
+
+        JobHeartbeat? beat = null;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (beat is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            await using var db = await contexts.CreateDbContextAsync();
+            beat = await db.JobHeartbeats.SingleOrDefaultAsync(h => h.Name == HeartbeatJob.RecurringJobId);
+        }
+        Assert.NotNull(beat);
+        Assert.True(beat.RunCount >= 1);
+    }
+}
