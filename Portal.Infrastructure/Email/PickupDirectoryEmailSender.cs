@@ -19,8 +19,9 @@ public sealed class EmailOptions
 }
 
 /// <summary>
-/// Writes each account e-mail as an <c>.eml</c> file: first under a temporary name, then renamed to
-/// its Message-ID, so a reader of the folder never sees half a message.
+/// Writes each account e-mail as a plain-text <c>.eml</c> file: first under a temporary name, then renamed to
+/// its Message-ID, so a reader of the folder never sees half a message. Identity hands over links
+/// HTML-encoded (its contract assumes HTML mail); plain text wants them decoded.
 /// </summary>
 public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, ILogger<PickupDirectoryEmailSender> logger)
     : IEmailSender<ApplicationUser>
@@ -33,7 +34,7 @@ public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, I
             请点击以下链接确认您在“有求必应”企业服务平台的邮箱地址：
             Please confirm your e-mail address for the 有求必应 portal by opening this link:
 
-            {confirmationLink}
+            {WebUtility.HtmlDecode(confirmationLink)}
 
             如非本人操作，请忽略本邮件。 / If this was not you, ignore this message.
             """);
@@ -46,7 +47,7 @@ public sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, I
             我们收到了重置您密码的请求。请在 24 小时内点击以下链接设置新密码：
             We received a request to reset your password. Open this link within 24 hours to choose a new one:
 
-            {resetLink}
+            {WebUtility.HtmlDecode(resetLink)}
 
             如非本人操作，请忽略本邮件，您的密码不会改变。 / If this was not you, ignore this message; your password stays as it is.
             """);

@@ -19,7 +19,7 @@ public sealed class PickupDirectoryEmailSenderTests : IDisposable
     {
         var user = new ApplicationUser { DisplayName = "刘洋", Email = "enterprise@yqby.test" };
 
-        await Sender().SendPasswordResetLinkAsync(user, "enterprise@yqby.test", "http://localhost/Account/ResetPassword?code=abc");
+        await Sender().SendPasswordResetLinkAsync(user, "enterprise@yqby.test", "http://localhost/Account/ResetPassword?code=abc&amp;x=1");
 
         var file = Assert.Single(Directory.GetFiles(_folder));
         Assert.EndsWith(".eml", file);
@@ -28,7 +28,7 @@ public sealed class PickupDirectoryEmailSenderTests : IDisposable
         Assert.Equal("enterprise@yqby.test", message.To.Mailboxes.Single().Address);
         Assert.Equal("noreply@yqby.local", message.From.Mailboxes.Single().Address);
         Assert.Contains("重置密码", message.Subject);
-        Assert.Contains("http://localhost/Account/ResetPassword?code=abc", message.TextBody);
+        Assert.Contains("http://localhost/Account/ResetPassword?code=abc&x=1", message.TextBody);
         Assert.Contains("刘洋，您好", message.TextBody);
     }
 

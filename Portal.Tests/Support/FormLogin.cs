@@ -5,20 +5,25 @@ using Portal.Infrastructure.Data.Seeding;
 
 namespace Portal.Tests.Support;
 
-/// <summary>Signs in over HTTP through the real login form, antiforgery token and all.</summary>
+/// <summary>Signs in, and fills other static forms, over HTTP through the real pages, antiforgery token and all.</summary>
 public static partial class FormLogin
 {
     public static HttpClient NewClient(PortalFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Posts the login form and returns the response (a redirect on success).</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password)
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password) =>
+        PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// <summary>Loads a static server-rendered form, then posts it back with its hidden fields and <paramref name="values"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> values)
     {
-        var page = await client.GetStringAsync("/Account/Login");
-        var fields = HiddenInputs(page);
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = password;
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
+        var fields = HiddenInputs(await client.GetStringAsync(path));
+        foreach (var (name, value) in values)
+        {
+            fields[name] = value;
+        }
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
     public static async Task<HttpClient> SignedInClientAsync(PortalFactory factory, string email, string password = DemoData.Password)
