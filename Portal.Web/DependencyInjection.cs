@@ -4,10 +4,12 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
 using Portal.Domain.Identity;
 using Portal.Infrastructure;
 using Portal.Web.Components;
 using Portal.Web.Components.Account;
+using Portal.Web.Shared;
 
 namespace Portal.Web;
 
@@ -22,6 +24,10 @@ public static class DependencyInjection
 
         // Chinese text goes out as text, not as numeric character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(PortalCulture.Configure);
+        services.AddScoped<PortalFormat>();
+        services.AddMudServices();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -60,6 +66,7 @@ public static class DependencyInjection
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
+        app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         // Explicit, so that they run inside the status-code pages and a 403 gets its page.
         app.UseAuthentication();
@@ -67,6 +74,8 @@ public static class DependencyInjection
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        app.MapGet("/culture", (HttpContext context, string? name, string? returnUrl) => PortalCulture.Switch(context, name, returnUrl))
+            .AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 

@@ -22,7 +22,7 @@ public class LoginTests
             await page.Locator("[name='Input.Password']").FillAsync(DemoData.Password);
             await page.Locator("form[action] button[type='submit']").First.ClickAsync();
 
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("欢迎，李明（服务专员）");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("李明，您好");
         });
     }
 

@@ -1,10 +1,11 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Portal.Infrastructure.Data.Seeding;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Web;
 
-public class LoginLockoutTests(SqlitePortalHost host) : IClassFixture<SqlitePortalHost>
+public partial class LoginLockoutTests(SqlitePortalHost host) : IClassFixture<SqlitePortalHost>
 {
     [Fact]
     public async Task Login_WithTheRightPassword_SignsIn()
@@ -27,11 +28,30 @@ public class LoginLockoutTests(SqlitePortalHost host) : IClassFixture<SqlitePort
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
         using var fifth = await FormLogin.PostAsync(client, "commissioner3@yqby.test", "Wrong#Pass5");
-        Assert.Contains("Account/Lockout", fifth.Headers.Location?.OriginalString);
+        Assert.Matches(LockedUntil(), await fifth.Content.ReadAsStringAsync());
 
         using var right = await FormLogin.PostAsync(client, "commissioner3@yqby.test", DemoData.Password);
 
-        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
-        Assert.Contains("Account/Lockout", right.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Matches(LockedUntil(), await right.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Login_WithAnUnknownEmail_SaysExactlyWhatAWrongPasswordSays()
+    {
+        using var client = FormLogin.NewClient(host.Factory);
+
+        using var unknown = await FormLogin.PostAsync(client, "nobody@yqby.test", "Wrong#Pass1");
+        using var wrong = await FormLogin.PostAsync(client, "supervisor@yqby.test", "Wrong#Pass1");
+
+        var unknownAlert = Alert().Match(await unknown.Content.ReadAsStringAsync()).Value;
+        Assert.Contains("邮箱或密码不正确", unknownAlert);
+        Assert.Equal(unknownAlert, Alert().Match(await wrong.Content.ReadAsStringAsync()).Value);
+    }
+
+    [GeneratedRegex("<div class=\"alert [^\"]*\" role=\"alert\">[^<]*</div>")]
+    private static partial Regex Alert();
+
+    [GeneratedRegex(@"账号已锁定，请于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 后再试")]
+    private static partial Regex LockedUntil();
 }

@@ -20,15 +20,15 @@ public static class DemoData
 
     public static IReadOnlyList<DemoUser> People { get; } =
     [
-        new("admin@yqby.test", "系统管理员", Roles.Admin),
-        new("supervisor@yqby.test", "赵敏（营商办）", Roles.Supervisor),
-        new("commissioner@yqby.test", "李明（服务专员）", Roles.Commissioner),
-        new("commissioner2@yqby.test", "王芳（服务专员）", Roles.Commissioner),
-        new("commissioner3@yqby.test", "孙浩（服务专员）", Roles.Commissioner),
-        new("cadre@yqby.test", "陈建国（县级干部）", Roles.Cadre),
-        new("cadre2@yqby.test", "周立群（县级干部）", Roles.Cadre),
-        new("enterprise@yqby.test", "刘洋（创普斯）", Roles.Enterprise, EnterpriseCode: "91370405MA3C8K2L60"),
-        new("enterprise2@yqby.test", "高雪（丰元汇能）", Roles.Enterprise, EnterpriseCode: "91370405MA3CA1PXX5"),
+        new("admin@yqby.test", "郑磊", Roles.Admin),
+        new("supervisor@yqby.test", "赵敏", Roles.Supervisor),
+        new("commissioner@yqby.test", "李明", Roles.Commissioner),
+        new("commissioner2@yqby.test", "王芳", Roles.Commissioner),
+        new("commissioner3@yqby.test", "孙浩", Roles.Commissioner),
+        new("cadre@yqby.test", "陈建国", Roles.Cadre),
+        new("cadre2@yqby.test", "周立群", Roles.Cadre),
+        new("enterprise@yqby.test", "刘洋", Roles.Enterprise, EnterpriseCode: "91370405MA3C8K2L60"),
+        new("enterprise2@yqby.test", "高雪", Roles.Enterprise, EnterpriseCode: "91370405MA3CA1PXX5"),
     ];
 
     /// <summary>Each department's head and handler: <c>{code}.head@…</c> and <c>{code}.handler@…</c>.</summary>

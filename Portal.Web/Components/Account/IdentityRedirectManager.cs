@@ -53,3 +53,27 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context)
         => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
 }
+
+/// <summary>
+/// The one-shot status message carried across a redirect says whether it reports a failure, so the
+/// next page can show it as one whatever the language of its text.
+/// </summary>
+internal static class StatusCookie
+{
+    private const string ErrorPrefix = "error:";
+    private const string SuccessPrefix = "ok:";
+
+    public static string Error(string message) => ErrorPrefix + message;
+
+    public static string Success(string message) => SuccessPrefix + message;
+
+    public static string? Text(string? value) => value switch
+    {
+        null => null,
+        _ when value.StartsWith(ErrorPrefix, StringComparison.Ordinal) => value[ErrorPrefix.Length..],
+        _ when value.StartsWith(SuccessPrefix, StringComparison.Ordinal) => value[SuccessPrefix.Length..],
+        _ => value,
+    };
+
+    public static bool IsError(string? value) => value?.StartsWith(ErrorPrefix, StringComparison.Ordinal) == true;
+}
