@@ -4,7 +4,7 @@ namespace Portal.Domain.Calendar;
 /// 放假调休安排: one holiday of a State Council notice — the block of days off, and the weekend
 /// days worked to make up for it (调休上班).
 /// </summary>
-public sealed record Holiday(string Name, DateOnly FirstDayOff, DateOnly LastDayOff, params DateOnly[] MakeUpWorkingDays)
+public sealed record Holiday(string Name, DateOnly FirstDayOff, DateOnly LastDayOff, params IReadOnlyList<DateOnly> MakeUpWorkingDays)
 {
     public IEnumerable<DateOnly> DaysOff =>
         Enumerable.Range(0, LastDayOff.DayNumber - FirstDayOff.DayNumber + 1).Select(FirstDayOff.AddDays);

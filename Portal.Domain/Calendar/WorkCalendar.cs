@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -26,7 +27,7 @@ public sealed class WorkCalendar
         new(new TimeOnly(13, 30), new TimeOnly(17, 30)),
     ];
 
-    private readonly WorkingPeriod[] _workingPeriods;
+    private readonly ReadOnlyCollection<WorkingPeriod> _workingPeriods;
 
     /// <param name="years">The years whose days off and make-up working days are all entered.</param>
     /// <param name="daysOff">Days off on dates that would otherwise be worked, or inside a holiday block; each with the holiday's name where known.</param>
@@ -262,7 +263,7 @@ public sealed class WorkCalendar
         return true;
     }
 
-    private static WorkingPeriod[] CheckedWorkingPeriods(IEnumerable<WorkingPeriod> workingPeriods)
+    private static ReadOnlyCollection<WorkingPeriod> CheckedWorkingPeriods(IEnumerable<WorkingPeriod> workingPeriods)
     {
         var periods = workingPeriods.ToArray();
         if (periods.Length == 0)
@@ -276,7 +277,7 @@ public sealed class WorkCalendar
                 throw new DomainException($"工作时段应按时间先后排列且互不重叠：{periods[i - 1]} 与 {periods[i]}");
             }
         }
-        return periods;
+        return periods.AsReadOnly();
     }
 
     private static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;

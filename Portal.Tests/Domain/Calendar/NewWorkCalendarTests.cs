@@ -99,6 +99,15 @@ public class NewWorkCalendarTests
     }
 
     [Fact]
+    public void WorkingPeriods_CannotBeChangedThroughTheList()
+    {
+        var calendar = new WorkCalendarBuilder().Build();
+
+        Assert.False(calendar.WorkingPeriods is WorkingPeriod[]);
+        Assert.True(((ICollection<WorkingPeriod>)calendar.WorkingPeriods).IsReadOnly);
+    }
+
+    [Fact]
     public void New_WithOwnWorkingHours_CountsByThem()
     {
         var calendar = new WorkCalendarBuilder().HoldingYear(2030).WithWorkingPeriods(("09:00", "17:00")).Build();

@@ -87,7 +87,7 @@ public class OfficialHolidaysTests
     {
         var notice = Assert.Single(OfficialHolidays.Notices, notice => notice.Year == year);
         Assert.Equal(daysOff, notice.Holidays.Sum(holiday => holiday.DaysOff.Count()));
-        Assert.Equal(makeUpWorkingDays, notice.Holidays.Sum(holiday => holiday.MakeUpWorkingDays.Length));
+        Assert.Equal(makeUpWorkingDays, notice.Holidays.Sum(holiday => holiday.MakeUpWorkingDays.Count));
     }
 
     [Theory]
