@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Data.Seeding;
 using Portal.Infrastructure.Email;
@@ -18,7 +19,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The database (through a factory: one short-lived context per operation), data-protection keys,
-    /// Identity's stores and password rules, account e-mail, the seeder and the job storage.
+    /// Identity's stores and password rules, account e-mail, the seeder, the work calendar and the job storage.
     /// </summary>
     public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -53,6 +54,8 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender<ApplicationUser>, PickupDirectoryEmailSender>();
 
         services.AddScoped<PortalSeeder>();
+        services.AddSingleton<WorkCalendarCache>();
+        services.AddScoped<WorkCalendarService>();
         services.AddPortalJobs(configuration, database);
         return services;
     }

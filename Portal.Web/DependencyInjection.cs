@@ -9,6 +9,7 @@ using Portal.Domain.Identity;
 using Portal.Infrastructure;
 using Portal.Web.Components;
 using Portal.Web.Components.Account;
+using Portal.Web.Features.Calendar;
 using Portal.Web.Shared;
 
 namespace Portal.Web;
@@ -22,8 +23,10 @@ public static class DependencyInjection
         var services = builder.Services;
         services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
-        // Chinese text goes out as text, not as numeric character references.
+        // Chinese text goes out as text, not as numeric character references; in the API's JSON
+        // (never embedded in a page) also "+08:00" stays as written rather than "\u002B08:00".
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(PortalCulture.Configure);
         services.AddScoped<PortalFormat>();
@@ -78,6 +81,7 @@ public static class DependencyInjection
             .AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapCalendarEndpoints();
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions
             {

@@ -37,6 +37,8 @@ public static class DatabaseInitializer
         var seeder = scope.ServiceProvider.GetRequiredService<PortalSeeder>();
         await seeder.SeedRolesAsync(cancellationToken);
         await seeder.SeedReferenceDataAsync(cancellationToken);
+        await seeder.SeedCalendarAsync(cancellationToken);
+        await seeder.SeedTimeLimitPoliciesAsync(cancellationToken);
         if (seed.DemoData)
         {
             await seeder.SeedDemoDataAsync(cancellationToken);

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Calendar;
 using Portal.Domain.Organisation;
+using Portal.Domain.TimeLimits;
+using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Jobs;
 
@@ -21,6 +24,10 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RequestCategory> RequestCategories => Set<RequestCategory>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<JobHeartbeat> JobHeartbeats => Set<JobHeartbeat>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<WorkingPeriod> WorkingPeriods => Set<WorkingPeriod>();
+    public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
+    public DbSet<TimeLimitPolicy> TimeLimitPolicies => Set<TimeLimitPolicy>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

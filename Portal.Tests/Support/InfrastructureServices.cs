@@ -7,7 +7,8 @@ namespace Portal.Tests.Support;
 /// <summary>The infrastructure layer's real services on a real database, without a web host.</summary>
 public static class InfrastructureServices
 {
-    public static ServiceProvider Create(TestDatabase database, string? pickupDirectory = null)
+    /// <param name="configure">Runs after the portal's registrations, so that a test can add to them or replace one (the last registration wins).</param>
+    public static ServiceProvider Create(TestDatabase database, string? pickupDirectory = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -23,6 +24,7 @@ public static class InfrastructureServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddPortalInfrastructure(configuration, AppContext.BaseDirectory);
         services.AddPortalIdentity();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

@@ -1,20 +1,27 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Portal.Domain.Calendar;
 using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
+using Portal.Domain.Requests;
+using Portal.Domain.TimeLimits;
+using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Data.Seeding;
 
 /// <summary>
-/// Fills an empty database: roles always, reference data when there are no departments yet, demo
-/// data when there are no users yet. Every step looks before it writes, so running it again is a no-op.
+/// Fills an empty database: roles always, reference data when there are no departments yet, the
+/// calendar when it has no years and no working periods yet, a time-limit policy for every category
+/// and urgency without one, demo data when there are no users yet. Every step looks before it
+/// writes, so running it again is a no-op.
 /// </summary>
 public sealed class PortalSeeder(
     IDbContextFactory<PortalDbContext> contextFactory,
     UserManager<ApplicationUser> userManager,
+    TimeProvider time,
     ILogger<PortalSeeder> logger)
 {
     public async Task SeedRolesAsync(CancellationToken cancellationToken = default)
@@ -47,6 +54,51 @@ public sealed class PortalSeeder(
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded reference data: {Departments} departments, {Categories} categories",
             departments.Count, ReferenceData.Categories.Count);
+    }
+
+    /// <summary>
+    /// The State Council's schedules the portal ships with (<see cref="OfficialHolidays"/>) when the
+    /// calendar has no years, the default working hours when it has none, and the revision row.
+    /// </summary>
+    public async Task SeedCalendarAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.CalendarRevisions.AnyAsync(cancellationToken))
+        {
+            db.CalendarRevisions.Add(new CalendarRevision(time.GetUtcNow()));
+        }
+        if (!await db.WorkingPeriods.AnyAsync(cancellationToken))
+        {
+            db.WorkingPeriods.AddRange(WorkCalendar.DefaultWorkingPeriods.Select(p => new WorkingPeriod(p.Start, p.End)));
+        }
+        if (!await db.CalendarYears.AnyAsync(cancellationToken))
+        {
+            db.CalendarYears.AddRange(OfficialHolidays.Notices.Select(CalendarYear.FromNotice));
+            logger.LogInformation("Seeded the work calendar: {Years}", string.Join(", ", OfficialHolidays.Notices.Select(n => $"{n.Year} ({n.DocumentNumber})")));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>DESIGN.md's default time limits for every category and urgency that has no policy yet.</summary>
+    public async Task SeedTimeLimitPoliciesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var categories = await db.RequestCategories.Select(c => c.Id).ToListAsync(cancellationToken);
+        var existing = (await db.TimeLimitPolicies.Select(p => new { p.CategoryId, p.Urgency }).ToListAsync(cancellationToken))
+            .Select(p => (p.CategoryId, p.Urgency))
+            .ToHashSet();
+        var missing = categories
+            .SelectMany(_ => Enum.GetValues<Urgency>(), (category, urgency) => (category, urgency))
+            .Where(pair => !existing.Contains(pair))
+            .Select(pair => new TimeLimitPolicy(pair.category, pair.urgency))
+            .ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        db.TimeLimitPolicies.AddRange(missing);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded {Policies} time-limit policies with the default targets", missing.Count);
     }
 
     /// <summary>Demo users and enterprises; only into a database without users.</summary>
