@@ -12,6 +12,7 @@ using Portal.Infrastructure.Data.Seeding;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure;
 
@@ -54,6 +55,8 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender<ApplicationUser>, PickupDirectoryEmailSender>();
 
         services.AddScoped<PortalSeeder>();
+        services.AddSingleton<RequestTargetsSource>();
+        services.AddScoped<RequestService>();
         services.AddSingleton<WorkCalendarCache>();
         services.AddScoped<WorkCalendarService>();
         services.AddPortalJobs(configuration, database);

@@ -47,13 +47,6 @@ public enum RequestChannel
     DialogueMeeting,
 }
 
-/// <summary>紧急程度: urgent requests have shorter sign and resolve limits.</summary>
-public enum RequestUrgency
-{
-    Normal,
-    Urgent,
-}
-
 /// <summary>退单原因: why a lead department returns a request to its dispatcher.</summary>
 public enum ReturnReason
 {

@@ -1,4 +1,5 @@
 using Portal.Domain.Calendar;
+using Portal.Domain.TimeLimits;
 
 namespace Portal.Domain.Requests;
 
@@ -17,20 +18,15 @@ public sealed record RequestTargets(
     TimeLimit EvaluationWindow,
     int MaxExtensions)
 {
-    public const int MaxExtensionsLimit = 10;
+    /// <summary>The targets a request copies from its category's policy when it is submitted.</summary>
+    public static RequestTargets From(TimeLimitPolicy policy) => new(
+        policy.Dispatch, policy.Sign, policy.FirstReply, policy.Resolve, policy.ResolveWithCoHandlers, policy.CoHandlerReply,
+        policy.ReturnWindow, policy.EvaluationWindow, policy.MaxExtensions);
 
-    /// <summary>The city's 企呼枣应 rules and 12345 practice, as DESIGN.md §4 lists them.</summary>
-    public static RequestTargets Defaults(RequestUrgency urgency) => urgency switch
-    {
-        RequestUrgency.Normal => new(
-            TimeLimit.WorkingHours(2), TimeLimit.WorkingDays(1), TimeLimit.WorkingDays(2), TimeLimit.WorkingDays(10),
-            TimeLimit.WorkingDays(25), TimeLimit.WorkingDays(3), TimeLimit.WorkingDays(1), TimeLimit.NaturalDays(7), 2),
-        RequestUrgency.Urgent => new(
-            TimeLimit.WorkingHours(2), TimeLimit.WorkingHours(2), TimeLimit.WorkingDays(2), TimeLimit.WorkingDays(3),
-            TimeLimit.WorkingDays(25), TimeLimit.WorkingDays(3), TimeLimit.WorkingDays(1), TimeLimit.NaturalDays(7), 2),
-    };
+    /// <summary>DESIGN.md §4's defaults for the urgency, as a fresh policy has them.</summary>
+    public static RequestTargets Defaults(Urgency urgency) => From(new TimeLimitPolicy(categoryId: 0, urgency));
 
-    public int MaxExtensions { get; } = MaxExtensions is >= 0 and <= MaxExtensionsLimit
+    public int MaxExtensions { get; } = MaxExtensions is >= 0 and <= TimeLimitPolicy.MaxExtensionsLimit
         ? MaxExtensions
-        : throw new DomainException($"最多延期次数应在 0 至 {MaxExtensionsLimit} 之间");
+        : throw new DomainException($"最多延期次数应在 0 至 {TimeLimitPolicy.MaxExtensionsLimit} 之间");
 }

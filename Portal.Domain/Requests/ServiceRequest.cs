@@ -27,7 +27,7 @@ public sealed partial class ServiceRequest
     public int EnterpriseId { get; private set; }
     public RequestChannel Channel { get; private set; }
     public int CategoryId { get; private set; }
-    public RequestUrgency Urgency { get; private set; }
+    public Urgency Urgency { get; private set; }
     public string Title { get; private set; } = "";
     public string Description { get; private set; } = "";
     public RequestState State { get; private set; }
@@ -80,7 +80,7 @@ public sealed partial class ServiceRequest
     public DateTimeOffset? ClosedAt { get; private set; }
 
     /// <summary>The targets copied from the policy at submission.</summary>
-    public RequestTargets Targets { get; private set; } = RequestTargets.Defaults(RequestUrgency.Normal);
+    public RequestTargets Targets { get; private set; } = RequestTargets.Defaults(Urgency.Normal);
 
     /// <summary>Optimistic concurrency: bumped by every action, so two people acting at once cannot both win.</summary>
     public int Version { get; private set; }
@@ -96,7 +96,7 @@ public sealed partial class ServiceRequest
 
     /// <summary>Files a request: by the enterprise through the portal, or logged by its commissioner from another channel.</summary>
     public static ServiceRequest Submit(
-        Actor actor, string number, int enterpriseId, RequestChannel channel, int categoryId, RequestUrgency urgency,
+        Actor actor, string number, int enterpriseId, RequestChannel channel, int categoryId, Urgency urgency,
         string? title, string? description, string? commissionerUserId, string? cadreUserId, RequestTargets targets,
         WorkCalendar calendar, DateTimeOffset now)
     {

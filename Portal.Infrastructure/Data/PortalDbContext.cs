@@ -5,6 +5,8 @@ using Portal.Domain.Calendar;
 using Portal.Domain.Organisation;
 using Portal.Domain.TimeLimits;
 using Portal.Infrastructure.Calendar;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Requests;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Jobs;
 
@@ -28,6 +30,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<WorkingPeriod> WorkingPeriods => Set<WorkingPeriod>();
     public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
     public DbSet<TimeLimitPolicy> TimeLimitPolicies => Set<TimeLimitPolicy>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+    public DbSet<RequestNumberSequence> RequestNumberSequences => Set<RequestNumberSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Calendar;
+using Microsoft.EntityFrameworkCore;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Requests;
 
 namespace Portal.Tests.Support;
 
@@ -17,11 +19,12 @@ public sealed class SeededPortal : IAsyncDisposable
         Services = services;
     }
 
-    public static async Task<SeededPortal> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
+    /// <param name="demoData">Seeds the demo enterprises and people as well (else only the reference data and a first Admin).</param>
+    public static async Task<SeededPortal> CreateAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null, bool demoData = false)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var services = InfrastructureServices.Create(database, configure: configure);
-        await services.InitialisePortalDatabaseAsync(new SeedSettings(DemoData: false, "it@taierzhuang.gov.cn", "Tez#Portal-2026"));
+        await services.InitialisePortalDatabaseAsync(new SeedSettings(demoData, "it@taierzhuang.gov.cn", "Tez#Portal-2026"));
         return new SeededPortal(database, services);
     }
 
@@ -36,6 +39,35 @@ public sealed class SeededPortal : IAsyncDisposable
         await using var scope = services.CreateAsyncScope();
         return await use(scope.ServiceProvider.GetRequiredService<WorkCalendarService>());
     }
+
+    /// <summary>The demo person with this e-mail, as the request services see a signed-in user.</summary>
+    public async Task<PortalUser> UserAsync(string email)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).SingleAsync();
+        return new PortalUser(user.Id, role, user.DepartmentId, user.EnterpriseId);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    /// <summary>Runs <paramref name="use"/> with the request service of a new scope.</summary>
+    public async Task<T> RequestsAsync<T>(Func<RequestService, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<RequestService>());
+    }
+
+    public Task RequestsAsync(Func<RequestService, Task> use) => RequestsAsync(async service =>
+    {
+        await use(service);
+        return true;
+    });
 
     public async ValueTask DisposeAsync()
     {

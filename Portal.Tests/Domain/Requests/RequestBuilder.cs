@@ -35,7 +35,7 @@ public sealed class RequestBuilder
     public DateTimeOffset Now { get; private set; }
     public ServiceRequest Request { get; }
 
-    private RequestBuilder(DateTimeOffset start, RequestChannel channel, RequestUrgency urgency)
+    private RequestBuilder(DateTimeOffset start, RequestChannel channel, Urgency urgency)
     {
         Now = start;
         var submitter = channel == RequestChannel.Portal ? EnterpriseUser : Commissioner;
@@ -44,7 +44,7 @@ public sealed class RequestBuilder
             Commissioner.UserId, Cadre.UserId, RequestTargets.Defaults(urgency), Days, start);
     }
 
-    public static RequestBuilder Submitted(DateTimeOffset? at = null, RequestChannel channel = RequestChannel.Portal, RequestUrgency urgency = RequestUrgency.Normal) =>
+    public static RequestBuilder Submitted(DateTimeOffset? at = null, RequestChannel channel = RequestChannel.Portal, Urgency urgency = Urgency.Normal) =>
         new(at ?? MondayMorning, channel, urgency);
 
     /// <summary>Lets time pass before the next action.</summary>

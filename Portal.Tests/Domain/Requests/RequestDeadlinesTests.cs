@@ -154,7 +154,7 @@ public class RequestDeadlinesTests
     [Fact]
     public void UrgentRequest_HasTwoWorkingHoursToSignAndThreeWorkingDaysToResolve()
     {
-        var builder = Submitted(At(3, 2, 9), urgency: RequestUrgency.Urgent).Dispatched();
+        var builder = Submitted(At(3, 2, 9), urgency: Urgency.Urgent).Dispatched();
 
         Assert.Equal(At(3, 2, 11, 5), Running(builder.Request, DeadlineKind.Sign).DueAt);
         Assert.Equal(At(3, 5, 17, 30), Running(builder.Request, DeadlineKind.Resolve).DueAt);

@@ -43,7 +43,7 @@ public class RequestHistoryTests
     {
         var random = new Random(seed);
         var start = new DateTimeOffset(2024, 1, 2, 8, 0, 0, TimeSpan.FromHours(8)).AddMinutes(random.Next(0, 3 * 365 * 24 * 60 - 200 * 24 * 60));
-        var urgency = random.Next(4) == 0 ? RequestUrgency.Urgent : RequestUrgency.Normal;
+        var urgency = random.Next(4) == 0 ? Urgency.Urgent : Urgency.Normal;
         var builder = Submitted(start, random.Next(3) == 0 ? RequestChannel.Phone : RequestChannel.Portal, urgency);
         for (var step = 0; step < 60; step++)
         {

@@ -105,8 +105,8 @@ public class RequestLifecycleTableTests
         var channel = role == Roles.Enterprise ? RequestChannel.Portal : RequestChannel.Phone;
 
         var refusal = Record.Exception(() => ServiceRequest.Submit(
-            actor, "YQBY-20260302-0001", EnterpriseId, channel, 1, RequestUrgency.Normal, "标题", "内容",
-            Commissioner.UserId, null, RequestTargets.Defaults(RequestUrgency.Normal), Days, MondayMorning));
+            actor, "YQBY-20260302-0001", EnterpriseId, channel, 1, Urgency.Normal, "标题", "内容",
+            Commissioner.UserId, null, RequestTargets.Defaults(Urgency.Normal), Days, MondayMorning));
 
         Assert.Equal(allowed, refusal is null);
         Assert.Equal(RequestLifecycle.Allows(RequestState.Submitted, RequestAction.Submit, role), allowed);

@@ -12,7 +12,7 @@ public class ServiceRequestRulesTests
     public void Submit_WithAnOverlongTitle_IsRefused()
     {
         var refusal = Refusal(() => ServiceRequest.Submit(EnterpriseUser, "YQBY-20260302-0001", EnterpriseId, RequestChannel.Portal, 1,
-            RequestUrgency.Normal, new string('长', 101), "内容", Commissioner.UserId, null, RequestTargets.Defaults(RequestUrgency.Normal), Days, MondayMorning));
+            Urgency.Normal, new string('长', 101), "内容", Commissioner.UserId, null, RequestTargets.Defaults(Urgency.Normal), Days, MondayMorning));
 
         Assert.Equal("诉求标题不能超过 100 个字符", refusal.Message);
     }
@@ -21,7 +21,7 @@ public class ServiceRequestRulesTests
     public void Submit_ForAnotherEnterprise_IsRefused()
     {
         var refusal = Refusal(() => ServiceRequest.Submit(OtherEnterpriseUser, "YQBY-20260302-0001", EnterpriseId, RequestChannel.Portal, 1,
-            RequestUrgency.Normal, "标题", "内容", Commissioner.UserId, null, RequestTargets.Defaults(RequestUrgency.Normal), Days, MondayMorning));
+            Urgency.Normal, "标题", "内容", Commissioner.UserId, null, RequestTargets.Defaults(Urgency.Normal), Days, MondayMorning));
 
         Assert.Contains("本企业", refusal.Message);
     }

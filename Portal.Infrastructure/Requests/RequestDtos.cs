@@ -1,0 +1,14 @@
+using Portal.Domain.Requests;
+
+namespace Portal.Infrastructure.Requests;
+
+/// <summary>What a user files: the enterprise from their account, or chosen by the commissioner logging it.</summary>
+public sealed record SubmitRequestInput(
+    int EnterpriseId, int CategoryId, Urgency Urgency, RequestChannel Channel, string? Title, string? Description);
+
+/// <summary>One request as the given user may see it: internal timeline entries only for staff.</summary>
+public sealed record RequestDetails(
+    string Number, int Version, RequestState State, string Title, string Description, RequestChannel Channel, Urgency Urgency,
+    int EnterpriseId, string EnterpriseName, int CategoryId, string CategoryName, int? LeadDepartmentId, string? LeadDepartmentName,
+    DateTimeOffset SubmittedAt, IReadOnlyList<RequestEvent> Timeline, IReadOnlyList<RequestDeadline> Deadlines,
+    IReadOnlyList<CoHandler> CoHandlers, int ReopenCount, int ApprovedExtensions, int? PendingExtensionDays);

@@ -1,0 +1,239 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain;
+using Portal.Domain.Calendar;
+using Portal.Domain.Identity;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
+
+namespace Portal.Infrastructure.Requests;
+
+/// <summary>
+/// Every action on a request, each in its own short-lived context: load within the user's scope,
+/// check the version the user saw, let the domain act, save with optimistic concurrency.
+/// </summary>
+public sealed class RequestService(
+    IDbContextFactory<PortalDbContext> contexts,
+    WorkCalendarService calendars,
+    RequestTargetsSource targetsSource,
+    TimeProvider time)
+{
+    public async Task<string> SubmitAsync(PortalUser user, SubmitRequestInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var enterprise = await db.Enterprises.Where(e => e.Id == input.EnterpriseId)
+            .Select(e => new { e.Id, e.CommissionerUserId, e.CadreUserId })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new DomainException("所选企业不存在");
+        var allowed = user.Role switch
+        {
+            Roles.Enterprise => user.EnterpriseId == enterprise.Id,
+            Roles.Commissioner => enterprise.CommissionerUserId == user.Id,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            throw new DomainException("您不能为该企业提交诉求");
+        }
+        if (!await db.RequestCategories.AnyAsync(c => c.Id == input.CategoryId, cancellationToken))
+        {
+            throw new DomainException("所选诉求类别不存在");
+        }
+
+        var now = time.GetUtcNow();
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var targets = await targetsSource.ForAsync(db, input.CategoryId, input.Urgency, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var number = await RequestNumbers.NextAsync(db, now, cancellationToken);
+        var request = ServiceRequest.Submit(
+            await ActorAsync(db, user, cancellationToken), number, enterprise.Id, input.Channel, input.CategoryId, input.Urgency,
+            input.Title, input.Description, enterprise.CommissionerUserId, enterprise.CadreUserId, targets, calendar, now);
+        db.ServiceRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return number;
+    }
+
+    /// <summary>The request as this user may see it; null when it does not exist or is outside their scope.</summary>
+    public async Task<RequestDetails?> GetAsync(PortalUser user, string number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var request = await LoadAsync(db, user, number, tracking: false, cancellationToken);
+        if (request is null)
+        {
+            return null;
+        }
+        var names = await (
+            from e in db.Enterprises
+            where e.Id == request.EnterpriseId
+            select new
+            {
+                Enterprise = e.Name,
+                Category = db.RequestCategories.Where(c => c.Id == request.CategoryId).Select(c => c.Name).Single(),
+                Lead = db.Departments.Where(d => d.Id == request.LeadDepartmentId).Select(d => d.Name).SingleOrDefault(),
+            }).SingleAsync(cancellationToken);
+        var staff = user.Role != Roles.Enterprise;
+        return new RequestDetails(
+            request.Number, request.Version, request.State, request.Title, request.Description, request.Channel, request.Urgency,
+            request.EnterpriseId, names.Enterprise, request.CategoryId, names.Category, request.LeadDepartmentId, names.Lead,
+            request.SubmittedAt,
+            [.. request.Timeline.Where(e => staff || e.VisibleToEnterprise).OrderBy(e => e.Sequence)],
+            staff ? [.. request.Deadlines] : [],
+            staff ? [.. request.CoHandlers] : [],
+            request.ReopenCount, request.ApprovedExtensions, staff ? request.PendingExtensionDays : null);
+    }
+
+    public Task DispatchAsync(PortalUser user, string number, int version, int departmentId, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, async (db, request, actor, calendar, now) =>
+        {
+            await RequireDepartmentAsync(db, departmentId, cancellationToken);
+            request.Dispatch(actor, departmentId, calendar, now);
+        }, cancellationToken);
+
+    public Task HandleDirectlyAsync(PortalUser user, string number, int version, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.HandleDirectly(actor, calendar, now), cancellationToken);
+
+    public Task SignAsync(PortalUser user, string number, int version, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.Sign(actor, calendar, now), cancellationToken);
+
+    public Task ReturnAsync(PortalUser user, string number, int version, ReturnReason reason, string? explanation, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.ReturnToDispatcher(actor, reason, explanation, calendar, now), cancellationToken);
+
+    public Task TransferAsync(PortalUser user, string number, int version, int departmentId, string? explanation, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, async (db, request, actor, calendar, now) =>
+        {
+            await RequireDepartmentAsync(db, departmentId, cancellationToken);
+            request.Transfer(actor, departmentId, explanation, calendar, now);
+        }, cancellationToken);
+
+    public Task DistributeAsync(PortalUser user, string number, int version, string handlerUserId, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, async (db, request, actor, calendar, now) =>
+        {
+            var inDepartment = await db.Users.AnyAsync(u => u.Id == handlerUserId && u.DepartmentId == actor.DepartmentId, cancellationToken);
+            if (!inDepartment)
+            {
+                throw new DomainException("只能分办给本部门的经办人");
+            }
+            request.Distribute(actor, handlerUserId, calendar, now);
+        }, cancellationToken);
+
+    public Task ReassignAsync(PortalUser user, string number, int version, string commissionerUserId, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, async (db, request, actor, calendar, now) =>
+        {
+            var isCommissioner = await db.UserRoles.AnyAsync(ur => ur.UserId == commissionerUserId
+                && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Commissioner), cancellationToken);
+            if (!isCommissioner)
+            {
+                throw new DomainException("所选人员不是服务专员");
+            }
+            request.Reassign(actor, commissionerUserId, calendar, now);
+        }, cancellationToken);
+
+    public Task AddCoHandlerAsync(PortalUser user, string number, int version, int departmentId, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, async (db, request, actor, calendar, now) =>
+        {
+            await RequireDepartmentAsync(db, departmentId, cancellationToken);
+            request.AddCoHandler(actor, departmentId, calendar, now);
+        }, cancellationToken);
+
+    public Task CoHandlerReplyAsync(PortalUser user, string number, int version, string? text, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.CoHandlerReply(actor, text, calendar, now), cancellationToken);
+
+    public Task WaiveCoHandlerReplyAsync(PortalUser user, string number, int version, int departmentId, string? reason, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.WaiveCoHandlerReply(actor, departmentId, reason, calendar, now), cancellationToken);
+
+    public Task AskForMaterialsAsync(PortalUser user, string number, int version, string? whatIsNeeded, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.AskForMaterials(actor, whatIsNeeded, calendar, now), cancellationToken);
+
+    public Task SupplementAsync(PortalUser user, string number, int version, string? text, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.Supplement(actor, text, calendar, now), cancellationToken);
+
+    public Task PublicReplyAsync(PortalUser user, string number, int version, string? text, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.PublicReply(actor, text, calendar, now), cancellationToken);
+
+    public Task InternalNoteAsync(PortalUser user, string number, int version, string? text, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.InternalNote(actor, text, calendar, now), cancellationToken);
+
+    public Task RequestExtensionAsync(PortalUser user, string number, int version, int days, string? reason, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.RequestExtension(actor, days, reason, calendar, now), cancellationToken);
+
+    public Task ApproveExtensionAsync(PortalUser user, string number, int version, int days, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.ApproveExtension(actor, days, calendar, now), cancellationToken);
+
+    public Task DenyExtensionAsync(PortalUser user, string number, int version, string? reason, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.DenyExtension(actor, reason, calendar, now), cancellationToken);
+
+    public Task ResolveAsync(PortalUser user, string number, int version, string? answer, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.Resolve(actor, answer, calendar, now), cancellationToken);
+
+    public Task EvaluateAsync(PortalUser user, string number, int version, bool solved, Satisfaction satisfaction, string? comment, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.Evaluate(actor, solved, satisfaction, comment, calendar, now), cancellationToken);
+
+    public Task RecordFollowUpEvaluationAsync(PortalUser user, string number, int version, bool solved, Satisfaction satisfaction, string? notes, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.RecordFollowUpEvaluation(actor, solved, satisfaction, notes, calendar, now), cancellationToken);
+
+    public Task ReviewDisputeAsync(PortalUser user, string number, int version, bool upheld, string? reasoning, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.ReviewDispute(actor, upheld, reasoning, calendar, now), cancellationToken);
+
+    public Task WithdrawAsync(PortalUser user, string number, int version, string? reason, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.Withdraw(actor, reason, calendar, now), cancellationToken);
+
+    public Task UrgeAsync(PortalUser user, string number, int version, string? message, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.Urge(actor, message, calendar, now), cancellationToken);
+
+    public Task SuperviseAsync(PortalUser user, string number, int version, string? instruction, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, (request, actor, calendar, now) => request.Supervise(actor, instruction, calendar, now), cancellationToken);
+
+    private Task ActAsync(
+        PortalUser user, string number, int version, Action<ServiceRequest, Actor, WorkCalendar, DateTimeOffset> act,
+        CancellationToken cancellationToken) =>
+        ActAsync(user, number, version, (_, request, actor, calendar, now) =>
+        {
+            act(request, actor, calendar, now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private async Task ActAsync(
+        PortalUser user, string number, int version, Func<PortalDbContext, ServiceRequest, Actor, WorkCalendar, DateTimeOffset, Task> act,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var request = await LoadAsync(db, user, number, tracking: true, cancellationToken) ?? throw new RequestNotFoundException(number);
+        if (request.Version != version)
+        {
+            throw new RequestChangedException();
+        }
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        await act(db, request, await ActorAsync(db, user, cancellationToken), calendar, time.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RequestChangedException();
+        }
+    }
+
+    private static Task<ServiceRequest?> LoadAsync(PortalDbContext db, PortalUser user, string number, bool tracking, CancellationToken cancellationToken)
+    {
+        var query = db.ServiceRequests.VisibleTo(db, user)
+            .Include(r => r.Timeline).Include(r => r.Deadlines).Include(r => r.CoHandlers)
+            .AsSplitQuery();
+        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(r => r.Number == number, cancellationToken);
+    }
+
+    private static async Task<Actor> ActorAsync(PortalDbContext db, PortalUser user, CancellationToken cancellationToken)
+    {
+        var isHead = user.DepartmentId is { } department
+            && await db.Departments.AnyAsync(d => d.Id == department && d.HeadUserId == user.Id, cancellationToken);
+        return new Actor(user.Id, user.Role, user.DepartmentId, user.EnterpriseId, isHead);
+    }
+
+    private static async Task RequireDepartmentAsync(PortalDbContext db, int departmentId, CancellationToken cancellationToken)
+    {
+        if (!await db.Departments.AnyAsync(d => d.Id == departmentId, cancellationToken))
+        {
+            throw new DomainException("所选部门不存在");
+        }
+    }
+}
