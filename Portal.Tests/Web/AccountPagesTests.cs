@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using Portal.Infrastructure.Data.Seeding;
 using Portal.Tests.Support;
 using Portal.Web.Components.Account;
@@ -63,6 +64,33 @@ public partial class AccountPagesTests(SqlitePortalHost host) : IClassFixture<Sq
         using var cutShort = await client.GetAsync("/Account/ResetPassword?code=x");
         Assert.EndsWith("/Account/InvalidPasswordReset", cutShort.Headers.Location!.OriginalString);
         Assert.Contains("此密码重置链接无效或已过期", await client.GetStringAsync("/Account/InvalidPasswordReset"));
+    }
+
+    [Fact]
+    public async Task ResetPassword_OfALockedAccount_EndsTheLockout()
+    {
+        const string email = "commissioner3@yqby.test";
+        using var client = FormLogin.NewClient(host.Factory);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            (await FormLogin.PostAsync(client, email, "Wrong#Pass" + attempt)).Dispose();
+        }
+        using (var locked = await FormLogin.PostAsync(client, email, DemoData.Password))
+        {
+            Assert.Contains("账号已锁定", Alert(await locked.Content.ReadAsStringAsync()));
+        }
+
+        (await FormLogin.PostFormAsync(client, "/Account/ForgotPassword", new() { ["Input.Email"] = email })).Dispose();
+        var link = new Uri(await MailedResetLinkAsync(email));
+        using var reset = await FormLogin.PostFormAsync(client, link.PathAndQuery, new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = StrongPassword,
+            ["Input.ConfirmPassword"] = StrongPassword,
+        });
+        Assert.EndsWith("/Account/ResetPasswordConfirmation", reset.Headers.Location!.OriginalString);
+
+        (await FormLogin.SignedInClientAsync(host.Factory, email, StrongPassword)).Dispose();
     }
 
     [Fact]
@@ -300,6 +328,19 @@ public partial class AccountPagesTests(SqlitePortalHost host) : IClassFixture<Sq
         return RecoveryCode().Matches(html).Select(m => m.Groups[1].Value).ToList();
     }
 
+    private async Task<string> MailedResetLinkAsync(string email)
+    {
+        foreach (var file in Directory.GetFiles(host.Factory.PickupDirectory, "*.eml"))
+        {
+            var mail = await MimeMessage.LoadAsync(file);
+            if (mail.To.Mailboxes.Any(m => m.Address == email) && ResetLink().Match(mail.TextBody ?? "") is { Success: true } link)
+            {
+                return link.Value;
+            }
+        }
+        throw new InvalidOperationException($"No reset link was mailed to {email}.");
+    }
+
     private static async Task<(HttpStatusCode Status, string Html)> GetFollowingRedirectsAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
@@ -361,7 +402,8 @@ public partial class AccountPagesTests(SqlitePortalHost host) : IClassFixture<Sq
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Cjk();
 
-    [GeneratedRegex(@"<(script|style)\b.*?</\1>", RegexOptions.Singleline)]
+    /// <summary>What is not prose: scripts, styles, and keys, links and codes shown for copying.</summary>
+    [GeneratedRegex(@"<(script|style|code)\b.*?</\1>", RegexOptions.Singleline)]
     private static partial Regex Invisible();
 
     [GeneratedRegex("<[^>]*>")]
@@ -370,6 +412,9 @@ public partial class AccountPagesTests(SqlitePortalHost host) : IClassFixture<Sq
     /// <summary>Three English words in a row: the start of a sentence nobody translated.</summary>
     [GeneratedRegex(@"\b[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}\b")]
     private static partial Regex EnglishWords();
+
+    [GeneratedRegex(@"http\S*/Account/ResetPassword\?\S+")]
+    private static partial Regex ResetLink();
 
     [GeneratedRegex("href=\"/?Account/Register")]
     private static partial Regex LinkToRegister();
