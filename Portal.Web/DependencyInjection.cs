@@ -60,6 +60,7 @@ public static class DependencyInjection
         });
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddPortalIdentity();
+        services.AddScoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>();
         return builder;
     }
 

@@ -35,7 +35,7 @@ public partial class RegistrationConfirmationTests(SqlitePortalHost host) : ICla
         using (var confirmed = await client.GetAsync(link.PathAndQuery))
         {
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
-            Assert.Contains("Thank you for confirming", await confirmed.Content.ReadAsStringAsync());
+            Assert.Contains("感谢您确认邮箱", await confirmed.Content.ReadAsStringAsync());
         }
 
         using var signedIn = await FormLogin.PostAsync(client, email, password);
