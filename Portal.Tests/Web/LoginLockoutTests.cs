@@ -49,6 +49,18 @@ public partial class LoginLockoutTests(SqlitePortalHost host) : IClassFixture<Sq
         Assert.Equal(unknownAlert, Alert().Match(await wrong.Content.ReadAsStringAsync()).Value);
     }
 
+    [Fact]
+    public async Task Login_WithAWrongPassword_KeepsTheEmailButNeverSendsThePasswordBack()
+    {
+        using var client = FormLogin.NewClient(host.Factory);
+
+        using var response = await FormLogin.PostAsync(client, "cadre@yqby.test", "Secret#Typed-123");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("value=\"cadre@yqby.test\"", html);
+        Assert.DoesNotContain("Secret#Typed-123", html);
+    }
+
     [GeneratedRegex("<div class=\"alert [^\"]*\" role=\"alert\">[^<]*</div>")]
     private static partial Regex Alert();
 
