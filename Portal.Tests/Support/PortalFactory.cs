@@ -59,7 +59,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // Outside Development the package assets (_content/MudBlazor/…) are found only through this.
+        // Outside Development the host serves only wwwroot; a browser also needs blazor.web.js and
+        // MudBlazor's files, which the build leaves where the static web assets manifest points.
         builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
         {
