@@ -14,7 +14,13 @@ public class LanguageMenuTests : ComponentTest
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/requests?state=open");
-        var shell = RenderMenu();
+        var shell = Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<LanguageMenu>(1);
+            builder.CloseComponent();
+        });
 
         shell.Find("button[aria-label='语言 / Language']").Click();
         shell.WaitForElement("[data-culture='en']").Click();
@@ -25,20 +31,17 @@ public class LanguageMenuTests : ComponentTest
     [Fact]
     public void TheCurrentLanguage_CannotBeChosenAgain()
     {
-        var shell = RenderMenu();
+        var shell = Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<LanguageMenu>(1);
+            builder.CloseComponent();
+        });
 
         shell.Find("button[aria-label='语言 / Language']").Click();
 
         Assert.Contains("mud-disabled", shell.WaitForElement("[data-culture='zh-CN']").ClassName);
         Assert.DoesNotContain("mud-disabled", shell.Find("[data-culture='en']").ClassName);
     }
-
-    /// <summary>The menu with the popover host its items open in.</summary>
-    private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderMenu() => Render(builder =>
-    {
-        builder.OpenComponent<MudPopoverProvider>(0);
-        builder.CloseComponent();
-        builder.OpenComponent<LanguageMenu>(1);
-        builder.CloseComponent();
-    });
 }
