@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
+        services.AddScoped<ICalendarChangeListener, DeadlinesFollowTheCalendar>();
         services.AddSingleton<WorkCalendarCache>();
         services.AddScoped<WorkCalendarService>();
         services.AddPortalJobs(configuration, database);

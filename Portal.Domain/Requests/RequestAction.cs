@@ -29,6 +29,9 @@ public enum RequestAction
     Distribute,
     Reassign,
     AutoClose,
+
+    /// <summary>The work calendar changed and the portal counted the deadlines again.</summary>
+    RecountDeadlines,
 }
 
 public static class RequestActionLabels
@@ -61,5 +64,6 @@ public static class RequestActionLabels
         RequestAction.Distribute => "分办",
         RequestAction.Reassign => "改派服务专员",
         RequestAction.AutoClose => "到期自动办结",
+        RequestAction.RecountDeadlines => "工作日历调整，重算时限",
     };
 }

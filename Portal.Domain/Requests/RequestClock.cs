@@ -99,7 +99,8 @@ public static class RequestClock
             case RequestAction.Withdraw:
                 break;
             case RequestAction.InternalNote or RequestAction.RequestExtension or RequestAction.DenyExtension or RequestAction.ReviewDispute
-                or RequestAction.Urge or RequestAction.Supervise or RequestAction.Distribute or RequestAction.Reassign:
+                or RequestAction.Urge or RequestAction.Supervise or RequestAction.Distribute or RequestAction.Reassign
+                or RequestAction.RecountDeadlines:
                 break;
         }
         if (entry.StateAfter is RequestState.Closed or RequestState.Withdrawn)

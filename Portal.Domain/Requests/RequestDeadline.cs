@@ -127,6 +127,18 @@ public sealed class RequestDeadline
         PausedAt = null;
     }
 
+    /// <summary>The times of the same deadline counted with another calendar.</summary>
+    internal void TakeTimesOf(RequestDeadline recounted)
+    {
+        StartedAt = recounted.StartedAt;
+        DueAt = recounted.DueAt;
+        Provisional = recounted.Provisional;
+        Status = recounted.Status;
+        PausedAt = recounted.PausedAt;
+        EndedAt = recounted.EndedAt;
+        PausedWorkingTime = recounted.PausedWorkingTime;
+    }
+
     /// <summary>Working time from the start to <paramref name="now"/> over working time from the start to the deadline, pauses excluded.</summary>
     public double FractionUsed(WorkCalendar calendar, DateTimeOffset now)
     {

@@ -83,6 +83,9 @@ public static class RequestLifecycle
         .. Row(Open, RequestAction.Withdraw, Enterprise, [Withdrawn]),
         .. Row(Open, RequestAction.Urge, Enterprise, Stays),
         .. Row(Open, RequestAction.Supervise, Overseers, Stays),
+
+        // A calendar change counts the deadlines of every request still on the clock again.
+        .. Row([.. Open, Resolved], RequestAction.RecountDeadlines, Portal, Stays),
     ];
 
     private static readonly Dictionary<(RequestState, RequestAction), LifecycleRule> Index =

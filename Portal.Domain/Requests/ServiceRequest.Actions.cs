@@ -319,6 +319,28 @@ public sealed partial class ServiceRequest
         Record(RequestAction.AutoClose, Actor.System, now, calendar, visible: true, RequestState.Closed);
     }
 
+    /// <summary>
+    /// The work calendar changed: every deadline is counted again from the timeline with the new
+    /// calendar, and the recount is noted on the timeline when a deadline moved. False when none did.
+    /// </summary>
+    public bool RecountDeadlines(WorkCalendar calendar, DateTimeOffset now)
+    {
+        RequestLifecycle.Require(State, RequestAction.RecountDeadlines, Actor.System.Role);
+        // The same timeline starts and ends the same deadlines whatever the calendar: only the times move.
+        var recounted = RequestClock.Recompute(_timeline, Targets, calendar).ToDictionary(d => (d.Kind, d.PartyDepartmentId, d.Generation));
+        var moved = _deadlines.Where(d => !d.SameAs(recounted[(d.Kind, d.PartyDepartmentId, d.Generation)])).ToList();
+        if (moved.Count == 0)
+        {
+            return false;
+        }
+        foreach (var deadline in moved)
+        {
+            deadline.TakeTimesOf(recounted[(deadline.Kind, deadline.PartyDepartmentId, deadline.Generation)]);
+        }
+        Record(RequestAction.RecountDeadlines, Actor.System, now, calendar, visible: false);
+        return true;
+    }
+
     /// <summary>撤回: the enterprise takes it back before it is resolved.</summary>
     public void Withdraw(Actor actor, string? reason, WorkCalendar calendar, DateTimeOffset now)
     {
@@ -402,7 +424,7 @@ public sealed partial class ServiceRequest
         RequestAction action, Actor actor, DateTimeOffset now, WorkCalendar calendar, bool visible, RequestState next,
         Func<RequestEvent, RequestEvent>? details = null)
     {
-        if (_timeline.Count > 0 && now < _timeline[^1].At)
+        if (_timeline.Count > 0 && now < _timeline.Max(e => e.At))
         {
             throw new DomainException("操作时间早于上一项操作，请刷新后重试");
         }

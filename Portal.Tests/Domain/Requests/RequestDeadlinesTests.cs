@@ -1,3 +1,4 @@
+using Portal.Domain.Calendar;
 using Portal.Domain.Requests;
 using static Portal.Tests.Domain.Requests.RequestBuilder;
 
@@ -166,5 +167,40 @@ public class RequestDeadlinesTests
         var request = Submitted(At(3, 2, 9)).Request;
 
         Assert.Equal(0.5, Running(request, DeadlineKind.Dispatch).FractionUsed(Days, At(3, 2, 10)), precision: 6);
+    }
+
+    [Fact]
+    public void RecountDeadlines_AfterADayOffIsAdded_MovesTheDeadlinesPastItAndNotesItInternally()
+    {
+        var builder = Submitted(At(3, 2, 9)).Dispatched();
+        var daysOff = Days.DaysOff.ToDictionary(d => d.Key, d => d.Value);
+        daysOff[new DateOnly(2026, 3, 10)] = "停电检修";
+        var changed = new WorkCalendar(Days.Years, daysOff, Days.MakeUpWorkingDays);
+
+        var moved = builder.Request.RecountDeadlines(changed, At(3, 2, 12));
+
+        Assert.True(moved);
+        Assert.Equal(At(3, 17, 17, 30), Running(builder.Request, DeadlineKind.Resolve).DueAt);
+        Assert.Equal(At(3, 3, 17, 30), Running(builder.Request, DeadlineKind.Sign).DueAt);
+        var note = builder.Request.Timeline[^1];
+        Assert.Equal(RequestAction.RecountDeadlines, note.Action);
+        Assert.False(note.VisibleToEnterprise);
+        Assert.All(RequestClock.Recompute(builder.Request.Timeline, builder.Request.Targets, changed)
+            .Zip(builder.Request.Deadlines), pair => Assert.True(pair.First.SameAs(pair.Second), $"{pair.First} vs {pair.Second}"));
+    }
+
+    [Fact]
+    public void RecountDeadlines_WhenNoDeadlineMoves_LeavesTheRequestAsItWas()
+    {
+        var builder = Submitted(At(3, 2, 9)).Dispatched();
+        var daysOff = Days.DaysOff.ToDictionary(d => d.Key, d => d.Value);
+        daysOff[new DateOnly(2026, 6, 1)] = "停电检修";
+        var version = builder.Request.Version;
+
+        var moved = builder.Request.RecountDeadlines(new WorkCalendar(Days.Years, daysOff, Days.MakeUpWorkingDays), At(3, 2, 12));
+
+        Assert.False(moved);
+        Assert.Equal(version, builder.Request.Version);
+        Assert.NotEqual(RequestAction.RecountDeadlines, builder.Request.Timeline[^1].Action);
     }
 }

@@ -74,7 +74,7 @@ public class RequestLifecycleTableTests
     [Fact]
     public void EveryActionOfTheTable_HasACallInThisTest()
     {
-        var inTable = RequestLifecycle.Rules.Select(r => r.Action).Distinct().Except([RequestAction.Submit, RequestAction.AutoClose]);
+        var inTable = RequestLifecycle.Rules.Select(r => r.Action).Distinct().Except([RequestAction.Submit, RequestAction.AutoClose, RequestAction.RecountDeadlines]);
 
         Assert.Empty(inTable.Except(Calls.Keys));
     }
@@ -91,6 +91,18 @@ public class RequestLifecycleTableTests
     }
 
     public static TheoryData<RequestState> AutoCloseStates() => new(Enum.GetValues<RequestState>());
+
+    [Theory]
+    [MemberData(nameof(AutoCloseStates))]
+    public void RecountDeadlines_IsAllowedExactlyWhileADeadlineRuns(RequestState state)
+    {
+        var builder = RequestBuilder.InState(state);
+
+        var refusal = Record.Exception(() => builder.Request.RecountDeadlines(Days, builder.Now.AddMinutes(5)));
+
+        Assert.Equal(builder.Request.Deadlines.Any(d => d.IsRunning), refusal is null);
+        Assert.Equal(RequestLifecycle.Allows(state, RequestAction.RecountDeadlines, RequestLifecycle.System), refusal is null);
+    }
 
     [Theory]
     [InlineData(Roles.Enterprise, true)]
