@@ -12,3 +12,10 @@ public sealed record RequestDetails(
     int EnterpriseId, string EnterpriseName, int CategoryId, string CategoryName, int? LeadDepartmentId, string? LeadDepartmentName,
     DateTimeOffset SubmittedAt, IReadOnlyList<RequestEvent> Timeline, IReadOnlyList<RequestDeadline> Deadlines,
     IReadOnlyList<CoHandler> CoHandlers, int ReopenCount, int ApprovedExtensions, int? PendingExtensionDays);
+
+/// <summary>One line of a request list.</summary>
+public sealed record RequestSummary(
+    long Id, string Number, string Title, RequestState State, Urgency Urgency, string EnterpriseName, DateTimeOffset SubmittedAt);
+
+/// <summary>A page of a request list, newest first; <see cref="NextAfterId"/> asks for the next one, null on the last.</summary>
+public sealed record RequestPage(IReadOnlyList<RequestSummary> Items, long? NextAfterId);

@@ -82,6 +82,30 @@ public sealed class RequestService(
             request.ReopenCount, request.ApprovedExtensions, staff ? request.PendingExtensionDays : null);
     }
 
+    public const int MaxPageSize = 200;
+
+    /// <summary>The requests this user may see, newest first, a page at a time by keyset (after the last id seen).</summary>
+    public async Task<RequestPage> ListAsync(PortalUser user, long? afterId = null, int pageSize = 50, CancellationToken cancellationToken = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var visible = db.ServiceRequests.VisibleTo(db, user);
+        if (afterId is { } after)
+        {
+            visible = visible.Where(r => r.Id < after);
+        }
+        var rows = await (
+            from r in visible
+            join e in db.Enterprises on r.EnterpriseId equals e.Id
+            orderby r.Id descending
+            select new RequestSummary(r.Id, r.Number, r.Title, r.State, r.Urgency, e.Name, r.SubmittedAt))
+            .Take(pageSize + 1)
+            .ToListAsync(cancellationToken);
+        return rows.Count > pageSize
+            ? new RequestPage(rows[..pageSize], rows[pageSize - 1].Id)
+            : new RequestPage(rows, null);
+    }
+
     public Task DispatchAsync(PortalUser user, string number, int version, int departmentId, CancellationToken cancellationToken = default) =>
         ActAsync(user, number, version, async (db, request, actor, calendar, now) =>
         {
