@@ -186,9 +186,10 @@ public sealed class WorkCalendarService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || firstRevision)
+        catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e) || firstRevision)
         {
-            // Another admin's change was saved first (or, on a calendar never changed, created the revision row).
+            // Another admin's change was saved first (or, on a calendar never changed, created the revision row),
+            // or a request whose deadlines it recounted was acted on meanwhile.
             logger.LogWarning(e, "Calendar change by {User} lost a race with another change; nothing saved", changedBy);
             return new CalendarChangeResult([new CalendarError(null, CalendarProblem.ChangedConcurrently)]);
         }

@@ -232,7 +232,7 @@ public sealed class RequestService(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsLostRace(e))
         {
             throw new RequestChangedException();
         }
