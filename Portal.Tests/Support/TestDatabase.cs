@@ -41,7 +41,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "portal.db"), Pooling = false };
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "portal.db") };
         return new TestDatabase(DatabaseProvider.Sqlite, builder.ToString(), null);
     }
 
