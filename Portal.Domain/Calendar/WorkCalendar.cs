@@ -280,6 +280,9 @@ public sealed class WorkCalendar
         return periods.AsReadOnly();
     }
 
+    /// <summary>The district's calendar day of an instant given in any offset.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => Local(instant).Day;
+
     private static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
     private static (DateOnly Day, TimeOnly Time) Local(DateTimeOffset instant)

@@ -175,9 +175,7 @@ public static class RequestClock
 
     private static Deadline NaturalDaysAfterResume(DateTimeOffset due, DateTimeOffset pausedAt, DateTimeOffset resumedAt, WorkCalendar calendar)
     {
-        var daysLeft = LocalDate(due).DayNumber - LocalDate(pausedAt).DayNumber;
+        var daysLeft = WorkCalendar.DayOf(due).DayNumber - WorkCalendar.DayOf(pausedAt).DayNumber;
         return daysLeft > 0 ? calendar.AddNaturalDays(resumedAt, daysLeft) : calendar.DeadlineAfterResume(0, resumedAt);
     }
-
-    private static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(WorkCalendar.Offset).DateTime);
 }

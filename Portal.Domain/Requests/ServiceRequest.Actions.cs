@@ -226,7 +226,7 @@ public sealed partial class ServiceRequest
         }
         var resolve = _deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Resolve && d.IsRunning)
             ?? throw new DomainException("该诉求没有进行中的办结期限");
-        if (LocalDate(now) >= LocalDate(resolve.DueAt))
+        if (WorkCalendar.DayOf(now) >= WorkCalendar.DayOf(resolve.DueAt))
         {
             throw new DomainException("延期须在办结期限的最后一个工作日之前申请");
         }
@@ -500,9 +500,7 @@ public sealed partial class ServiceRequest
     private static string? OptionalText(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : Require.Text(text, RequestEvent.TextMaxLength, "说明");
 
-    private static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(WorkCalendar.Offset).DateTime);
-
     /// <summary>The working day an instant counts towards: a weekend or evening urge belongs to the next working day.</summary>
     private static DateOnly WorkingDayOf(DateTimeOffset instant, WorkCalendar calendar) =>
-        calendar.IsWorkingTime(instant) ? LocalDate(instant) : LocalDate(calendar.NextWorkingInstant(instant));
+        calendar.IsWorkingTime(instant) ? WorkCalendar.DayOf(instant) : WorkCalendar.DayOf(calendar.NextWorkingInstant(instant));
 }

@@ -29,7 +29,7 @@ public static class RequestNumbers
 
     public static async Task<string> NextAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var day = DateOnly.FromDateTime(now.ToOffset(WorkCalendar.Offset).DateTime);
+        var day = WorkCalendar.DayOf(now);
         var value = await db.Database.SqlQuery<int>($"""
             INSERT INTO "RequestNumberSequences" ("Day", "LastValue") VALUES ({day}, 1)
             ON CONFLICT ("Day") DO UPDATE SET "LastValue" = "RequestNumberSequences"."LastValue" + 1

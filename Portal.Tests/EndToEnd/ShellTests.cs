@@ -50,6 +50,7 @@ public class ShellTests(BrowserPortalHost host) : IClassFixture<BrowserPortalHos
             await Expect(page.GetByTestId("home-role-title")).ToHaveTextAsync("Business-environment supervisor");
             await page.GotoAsync(new Uri(host.Factory.ServerAddress, "/dashboard").ToString());
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Battle map");
+            await BrowserLogin.InteractiveAsync(page);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Language / 语言" }).ClickAsync();
             await page.GetByText("简体中文", new() { Exact = true }).ClickAsync();

@@ -14,5 +14,9 @@ public static class BrowserLogin
         await page.Locator("[name='Input.Password']").FillAsync(password);
         await page.Locator("form[action] button[type='submit']").First.ClickAsync();
         await Expect(page.Locator("[data-role-home]")).ToBeVisibleAsync();
+        await InteractiveAsync(page);
     }
+
+    /// <summary>Waits until the page's circuit is live, so that a click reaches the component and not the prerendered HTML.</summary>
+    public static Task InteractiveAsync(IPage page) => Expect(page.Locator("main[data-interactive='true']")).ToBeAttachedAsync();
 }
