@@ -22,7 +22,7 @@ public sealed record OutboxRow(
 /// <summary>Where the next page starts: after this row, in the list's order (newest first).</summary>
 public sealed record OutboxCursor(DateTimeOffset CreatedAt, Guid Id);
 
-public sealed record OutboxPage(IReadOnlyList<OutboxRow> Rows, OutboxCursor? Next);
+public sealed record OutboxListPage(IReadOnlyList<OutboxRow> Rows, OutboxCursor? Next);
 
 public sealed record OutboxCounts(int Failed, int Pending);
 
@@ -53,7 +53,7 @@ public sealed class OutboxAdministration(IDbContextFactory<PortalDbContext> cont
     }
 
     /// <summary>One page of the rows in <paramref name="state"/>, newest first, by keyset on (created, id).</summary>
-    public async Task<OutboxPage> ListAsync(OutboxState state, OutboxCursor? after, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
+    public async Task<OutboxListPage> ListAsync(OutboxState state, OutboxCursor? after, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {
         pageSize = Math.Clamp(pageSize, 1, 200);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -75,7 +75,7 @@ public sealed class OutboxAdministration(IDbContextFactory<PortalDbContext> cont
                 m.State, m.AttemptCount, m.NextAttemptAt, m.LastAttemptAt, m.LastProblem, m.LastError))
             .ToListAsync(cancellationToken);
         var next = page.Count > pageSize ? new OutboxCursor(page[pageSize - 1].CreatedAt, page[pageSize - 1].Id) : null;
-        return new OutboxPage(page.Take(pageSize).ToList(), next);
+        return new OutboxListPage(page.Take(pageSize).ToList(), next);
     }
 
     /// <summary>Attempts the message again now: a failed one with a fresh set of attempts, a waiting one without its backoff.</summary>
