@@ -147,7 +147,7 @@ public sealed class SmtpSession(SmtpOptions settings, ILogger logger) : IMailSes
         {
             SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } c when (int)c.StatusCode >= 500 =>
                 new(OutboxProblem.RecipientRejected, permanent: true, affectsEveryMessage: false,
-                    $"{server} refused the recipient {c.Mailbox}: {(int)c.StatusCode} {c.Message}", e),
+                    $"{server} refused the recipient {c.Mailbox?.Address}: {(int)c.StatusCode} {c.Message}", e),
             SmtpCommandException c when (int)c.StatusCode >= 500 =>
                 new(OutboxProblem.MessageRejected, permanent: true, affectsEveryMessage: false,
                     $"{server} refused the message: {(int)c.StatusCode} {c.Message}", e),

@@ -7,7 +7,11 @@ using Portal.Infrastructure.Email;
 
 namespace Portal.Infrastructure.Notifications;
 
-/// <summary>What one run did: messages delivered now, found already delivered, failed attempts, outcomes lost to another worker.</summary>
+/// <summary>
+/// What one run did: messages delivered now (handed to the server, or their pickup file written), found already
+/// delivered (their file was there), failed attempts; and of all those, outcomes not recorded because the claim had
+/// expired and another worker had taken the row.
+/// </summary>
 public sealed record DeliveryRun(int Delivered, int AlreadyThere, int Failed, int LostClaims)
 {
     public static DeliveryRun None { get; } = new(0, 0, 0, 0);
@@ -15,7 +19,7 @@ public sealed record DeliveryRun(int Delivered, int AlreadyThere, int Failed, in
     public DeliveryRun Add(DeliveryRun other) =>
         new(Delivered + other.Delivered, AlreadyThere + other.AlreadyThere, Failed + other.Failed, LostClaims + other.LostClaims);
 
-    public int Attempted => Delivered + AlreadyThere + Failed + LostClaims;
+    public int Attempted => Delivered + AlreadyThere + Failed;
 }
 
 /// <summary>The messages one worker took, and until when they are its own.</summary>

@@ -108,4 +108,23 @@ public class SmtpDeliveryTests
         var failed = await portal.AdministrationAsync(admin => admin.ListAsync(OutboxState.Failed, null));
         Assert.Equal(id, Assert.Single(failed.Rows).Id);
     }
+
+    [Fact]
+    public async Task Sweep_WhenTheServerRefusesTheRecipient_FailsTheRowAtOnceWithTheServersReply()
+    {
+        await using var server = new RefusingSmtpServer();
+        await using var portal = await OutboxPortal.CreateAsync(DatabaseProvider.Sqlite, Smtp(server.Port));
+        var id = Assert.Single(await portal.WriteAsync(OutboxPortal.Email(to: "nobody@refusing.test")));
+
+        var run = await portal.Job().SweepAsync(CancellationToken.None);
+
+        Assert.Equal(new DeliveryRun(0, 0, 1, 0), run);
+        Assert.Equal(1, server.RecipientsRefused);
+        var row = await portal.RowAsync(id);
+        Assert.Equal(OutboxState.Failed, row.State);
+        Assert.Equal(1, row.AttemptCount);
+        Assert.Equal(OutboxProblem.RecipientRejected, row.LastProblem);
+        Assert.Contains("refused the recipient nobody@refusing.test: 550", row.LastError);
+        Assert.Contains("No such user here", row.LastError);
+    }
 }
