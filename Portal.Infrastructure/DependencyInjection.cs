@@ -12,6 +12,7 @@ using Portal.Infrastructure.Data.Seeding;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure;
@@ -20,7 +21,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The database (through a factory: one short-lived context per operation), data-protection keys,
-    /// Identity's stores and password rules, account e-mail, the seeder, the work calendar and the job storage.
+    /// Identity's stores and password rules, e-mail through the outbox, the seeder, the work calendar and the job storage.
     /// </summary>
     public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -46,14 +47,7 @@ public static class DependencyInjection
 
         services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
 
-        services.AddOptions<EmailOptions>()
-            .Bind(configuration.GetSection(EmailOptions.Section))
-            .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(Path.Combine(contentRoot, o.PickupDirectory)))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.PickupDirectory), "Email:PickupDirectory must name a folder.")
-            .Validate(o => System.Net.Mail.MailAddress.TryCreate(o.FromAddress, out _), "Email:FromAddress must be an e-mail address.")
-            .ValidateOnStart();
-        services.AddSingleton<IEmailSender<ApplicationUser>, PickupDirectoryEmailSender>();
-
+        services.AddPortalEmail(configuration, contentRoot);
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
@@ -88,6 +82,40 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
+    /// <summary>The outbox, its delivery (SMTP or the pickup folder) and account e-mail through it; every setting checked at start.</summary>
+    private static void AddPortalEmail(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        const string smtp = EmailOptions.Section + ":" + nameof(EmailOptions.Smtp) + ":";
+        services.AddOptions<EmailOptions>()
+            .Bind(configuration.GetSection(EmailOptions.Section))
+            .PostConfigure(o => o.PickupDirectory = Path.GetFullPath(Path.Combine(contentRoot, o.PickupDirectory)))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PickupDirectory), "Email:PickupDirectory must name a folder.")
+            .Validate(o => System.Net.Mail.MailAddress.TryCreate(o.FromAddress, out _), "Email:FromAddress must be an e-mail address.")
+            .Validate(o => o.MaxAttempts is >= 1 and <= 100, "Email:MaxAttempts must be between 1 and 100.")
+            .Validate(o => o.RetryBaseDelay > TimeSpan.Zero && o.RetryBaseDelay <= TimeSpan.FromDays(1),
+                "Email:RetryBaseDelay must be more than 0 and at most 1.00:00:00.")
+            .Validate(o => o.RetryMaxDelay >= o.RetryBaseDelay && o.RetryMaxDelay <= TimeSpan.FromDays(7),
+                "Email:RetryMaxDelay must be at least Email:RetryBaseDelay and at most 7.00:00:00.")
+            .Validate(o => o.ClaimTimeout >= TimeSpan.FromSeconds(30) && o.ClaimTimeout <= TimeSpan.FromHours(1),
+                "Email:ClaimTimeout must be between 00:00:30 and 01:00:00.")
+            .Validate(o => o.BatchSize is >= 1 and <= 500, "Email:BatchSize must be between 1 and 500.")
+            .Validate(o => !o.UsesSmtp || o.Smtp.Port is >= 1 and <= 65535, smtp + "Port must be between 1 and 65535.")
+            .Validate(o => !o.UsesSmtp || o.Smtp.HasKnownSecurity,
+                smtp + "Security is unknown: use " + string.Join(", ", SmtpOptions.SecurityModes) + ".")
+            .Validate(o => !o.UsesSmtp || string.IsNullOrEmpty(o.Smtp.UserName) || !string.IsNullOrEmpty(o.Smtp.Password),
+                smtp + "Password must be set when " + smtp + "UserName is.")
+            .Validate(o => !o.UsesSmtp || (o.Smtp.Timeout > TimeSpan.Zero && o.Smtp.Timeout <= TimeSpan.FromMinutes(5)),
+                smtp + "Timeout must be more than 0 and at most 00:05:00.")
+            .Validate(o => !o.UsesSmtp || o.ClaimTimeout > o.Smtp.Timeout * 4,
+                "Email:ClaimTimeout must be more than four times " + smtp + "Timeout, so that a slow server does not outlast a claim.")
+            .ValidateOnStart();
+        services.AddSingleton<MailTransport>();
+        services.AddSingleton<Outbox>();
+        services.AddTransient<OutboxDeliveryJob>();
+        services.AddScoped<OutboxAdministration>();
+        services.AddSingleton<IEmailSender<ApplicationUser>, AccountEmailSender>();
+    }
 
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : PortalDbContext

@@ -9,6 +9,7 @@ using Portal.Domain.Requests;
 using Portal.Infrastructure.Requests;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Jobs;
+using Portal.Infrastructure.Notifications;
 
 namespace Portal.Infrastructure.Data;
 
@@ -32,6 +33,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<TimeLimitPolicy> TimeLimitPolicies => Set<TimeLimitPolicy>();
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<RequestNumberSequence> RequestNumberSequences => Set<RequestNumberSequence>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,5 @@
 using Hangfire;
+using Portal.Infrastructure.Notifications;
 
 namespace Portal.Infrastructure.Jobs;
 
@@ -9,5 +10,6 @@ public static class RecurringJobs
     {
         var options = new RecurringJobOptions { TimeZone = JobsOptions.TimeZone };
         jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), OutboxDeliveryJob.SweepCron, options);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using MimeKit;
 using Portal.Infrastructure.Data;
 using Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -14,7 +13,7 @@ public partial class ForgotPasswordTests
     {
         const string email = "cadre@yqby.test";
         const string newPassword = "Canal#Boat-2026";
-        await using var portal = await PortalFactory.StartAsync(DatabaseProvider.Sqlite, kestrel: true);
+        await using var portal = await PortalFactory.StartAsync(DatabaseProvider.Sqlite, runJobServer: true, kestrel: true);
 
         await Chromium.RunAsync(nameof(ForgotPassword_TheMailedLinkSetsANewPasswordOnceOnly), async page =>
         {
@@ -25,7 +24,7 @@ public partial class ForgotPasswordTests
             await page.GetByRole(AriaRole.Button, new() { Name = "发送重置链接" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("请查收邮件");
 
-            var mail = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(portal.PickupDirectory, "*.eml")));
+            var mail = await Mailbox.WaitForSingleAsync(portal.PickupDirectory);
             Assert.Equal(email, mail.To.Mailboxes.Single().Address);
             var link = ResetLink().Match(mail.TextBody ?? "").Value;
             Assert.StartsWith(portal.ServerAddress.ToString(), link);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Portal.Infrastructure.Data.Seeding;
+using Portal.Infrastructure.Notifications;
 using Portal.Tests.Support;
 using Portal.Web.Components.Account;
 
@@ -330,6 +331,8 @@ public partial class AccountPagesTests(SqlitePortalHost host) : IClassFixture<Sq
 
     private async Task<string> MailedResetLinkAsync(string email)
     {
+        // This host runs no job server: deliver the outbox as its sweep would.
+        await host.Factory.Services.GetRequiredService<OutboxDeliveryJob>().SweepAsync(CancellationToken.None);
         foreach (var file in Directory.GetFiles(host.Factory.PickupDirectory, "*.eml"))
         {
             var mail = await MimeMessage.LoadAsync(file);

@@ -1,18 +1,20 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using MimeKit;
+using Portal.Infrastructure.Data;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Web;
 
-public partial class RegistrationConfirmationTests(SqlitePortalHost host) : IClassFixture<SqlitePortalHost>
+public partial class RegistrationConfirmationTests
 {
     [Fact]
     public async Task Register_ThenSignIn_IsRefusedUntilTheMailedLinkIsFollowed()
     {
         const string email = "new.staff@yqby.test";
         const string password = "Canal#Boat-88";
-        using var client = FormLogin.NewClient(host.Factory);
+        // The mail goes through the outbox: the portal's job server delivers it to the pickup folder.
+        await using var portal = await PortalFactory.StartAsync(DatabaseProvider.Sqlite, runJobServer: true);
+        using var client = FormLogin.NewClient(portal);
 
         using var registered = await FormLogin.PostFormAsync(client, "/Account/Register", new()
         {
@@ -23,7 +25,7 @@ public partial class RegistrationConfirmationTests(SqlitePortalHost host) : ICla
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         Assert.Contains("Account/RegisterConfirmation", registered.Headers.Location!.OriginalString);
 
-        var mail = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(host.Factory.PickupDirectory, "*.eml")));
+        var mail = await Mailbox.WaitForSingleAsync(portal.PickupDirectory);
         Assert.Equal(email, mail.To.Mailboxes.Single().Address);
         var link = new Uri(ConfirmationLink().Match(mail.TextBody ?? "").Value);
 

@@ -34,6 +34,17 @@ public class StartupRefusalTests
             new() { ["Jobs__SchedulePollingInterval"] = "00:01:00" },
             "Jobs:SchedulePollingInterval must be more than 0 and at most 00:00:05"
         },
+        {
+            "unknown SMTP security mode",
+            new() { ["Email__Smtp__Host"] = "smtp.example.gov.cn", ["Email__Smtp__Security"] = "Tls13" },
+            "Email:Smtp:Security is unknown: use None, StartTls, SslOnConnect, Auto."
+        },
+        {
+            "SMTP user without a password",
+            new() { ["Email__Smtp__Host"] = "smtp.example.gov.cn", ["Email__Smtp__UserName"] = "portal" },
+            "Email:Smtp:Password must be set when Email:Smtp:UserName is."
+        },
+        { "no attempts", new() { ["Email__MaxAttempts"] = "0" }, "Email:MaxAttempts must be between 1 and 100." },
     };
 
     [Theory]
