@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Data.Seeding;
 using Portal.Infrastructure.Email;
@@ -115,6 +116,16 @@ public static class DependencyInjection
         services.AddTransient<OutboxDeliveryJob>();
         services.AddScoped<OutboxAdministration>();
         services.AddSingleton<IEmailSender<ApplicationUser>, AccountEmailSender>();
+
+        services.AddOptions<PortalOptions>()
+            .Bind(configuration.GetSection(PortalOptions.Section))
+            .Validate(o => Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",
+                "Portal:PublicUrl must be the portal's absolute http(s) address, e.g. https://yqby.example.gov.cn/.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new RequestEmailComposer(sp.GetRequiredService<IOptions<PortalOptions>>().Value.BaseUri));
+        services.AddSingleton<ILiveNotifier, InProcessLiveNotifier>();
+        services.AddSingleton<RequestEventNotifier>();
+        services.AddSingleton<NotificationInbox>();
     }
 
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)

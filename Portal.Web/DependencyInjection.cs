@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Portal.Domain.Identity;
 using Portal.Infrastructure;
+using Portal.Infrastructure.Notifications;
 using Portal.Web.Components;
 using Portal.Web.Components.Account;
 using Portal.Web.Features.Calendar;
@@ -78,7 +79,8 @@ public static class DependencyInjection
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapGet("/culture", (HttpContext context, string? name, string? returnUrl) => PortalCulture.Switch(context, name, returnUrl))
+        app.MapGet("/culture", (HttpContext context, NotificationInbox inbox, string? name, string? returnUrl) =>
+                PortalCulture.SwitchAsync(context, inbox, name, returnUrl))
             .AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();

@@ -1,3 +1,4 @@
+using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 
 namespace Portal.Domain.Notifications;
@@ -76,6 +77,21 @@ public static class RequestNotifications
 
     /// <summary>Events that reach their recipients by e-mail whatever the recipients chose.</summary>
     public static IReadOnlySet<RequestAction> AlwaysByEmail { get; } = new HashSet<RequestAction> { RequestAction.Supervise };
+
+    /// <summary>The parts a user of this role can play in a request, so the events they may be told of.</summary>
+    public static IReadOnlySet<Audience> PartsOf(string role) => role switch
+    {
+        Roles.Enterprise => new HashSet<Audience> { Audience.Enterprise },
+        Roles.Commissioner => new HashSet<Audience> { Audience.Commissioner, Audience.Dispatcher, Audience.Handler, Audience.TargetUser },
+        Roles.DepartmentHandler => new HashSet<Audience> { Audience.Handler, Audience.LeadHead, Audience.CoHandlingDepartment, Audience.TargetUser },
+        Roles.Cadre => new HashSet<Audience> { Audience.Cadre },
+        Roles.Supervisor => new HashSet<Audience> { Audience.Commissioner, Audience.Dispatcher, Audience.Supervisors },
+        _ => new HashSet<Audience>(),
+    };
+
+    /// <summary>The events a user of this role may be told of, in the order of the lifecycle.</summary>
+    public static IReadOnlyList<RequestAction> ToldTo(string role) =>
+        [.. Rules.Where(r => r.Value.Any(PartsOf(role).Contains)).Select(r => r.Key).Order()];
 
     public static IReadOnlyList<Audience> For(RequestEvent entry) =>
         Rules[entry.Action].Where(a => a != Audience.Enterprise || entry.VisibleToEnterprise).ToList();

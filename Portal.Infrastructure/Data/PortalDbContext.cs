@@ -34,6 +34,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<RequestNumberSequence> RequestNumberSequences => Set<RequestNumberSequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<PortalNotification> PortalNotifications => Set<PortalNotification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,4 +15,7 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>Set for enterprise users: the one enterprise whose requests they see.</summary>
     public int? EnterpriseId { get; set; }
+
+    /// <summary>The language the user last chose (zh-CN or en): e-mail is written in it. Null until they choose.</summary>
+    public string? PreferredCulture { get; set; }
 }

@@ -5,6 +5,7 @@ using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Notifications;
 
 namespace Portal.Infrastructure.Requests;
 
@@ -16,6 +17,7 @@ public sealed class RequestService(
     IDbContextFactory<PortalDbContext> contexts,
     WorkCalendarService calendars,
     RequestTargetsSource targetsSource,
+    RequestEventNotifier notifier,
     TimeProvider time)
 {
     public async Task<string> SubmitAsync(PortalUser user, SubmitRequestInput input, CancellationToken cancellationToken = default)
@@ -48,8 +50,10 @@ public sealed class RequestService(
             await ActorAsync(db, user, cancellationToken), number, enterprise.Id, input.Channel, input.CategoryId, input.Urgency,
             input.Title, input.Description, enterprise.CommissionerUserId, enterprise.CadreUserId, targets, calendar, now);
         db.ServiceRequests.Add(request);
+        var notifications = await notifier.AddAsync(db, request, request.Timeline, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        notifier.AfterCommit(notifications);
         return number;
     }
 
@@ -227,7 +231,10 @@ public sealed class RequestService(
             throw new RequestChangedException();
         }
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var eventsBefore = request.Timeline.Count;
         await act(db, request, await ActorAsync(db, user, cancellationToken), calendar, time.GetUtcNow());
+        var notifications = await notifier.AddAsync(
+            db, request, [.. request.Timeline.Where(e => e.Sequence > eventsBefore)], cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -236,6 +243,7 @@ public sealed class RequestService(
         {
             throw new RequestChangedException();
         }
+        notifier.AfterCommit(notifications);
     }
 
     private static Task<ServiceRequest?> LoadAsync(PortalDbContext db, PortalUser user, string number, bool tracking, CancellationToken cancellationToken)

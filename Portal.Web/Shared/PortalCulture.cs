@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Localization;
+using Portal.Infrastructure.Notifications;
 
 namespace Portal.Web.Shared;
 
@@ -26,10 +28,17 @@ public static class PortalCulture
         options.RequestCultureProviders = [new CookieRequestCultureProvider()];
     }
 
-    /// <summary>Sets the language cookie for a year and returns where to go back to (a local path only).</summary>
-    public static IResult Switch(HttpContext context, string? name, string? returnUrl)
+    /// <summary>
+    /// Sets the language cookie for a year, remembers it for a signed-in user's e-mail, and returns
+    /// where to go back to (a local path only).
+    /// </summary>
+    public static async Task<IResult> SwitchAsync(HttpContext context, NotificationInbox inbox, string? name, string? returnUrl)
     {
         var culture = Supported.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase)) ?? Chinese;
+        if (context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            await inbox.SetLanguageAsync(userId, culture, context.RequestAborted);
+        }
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),

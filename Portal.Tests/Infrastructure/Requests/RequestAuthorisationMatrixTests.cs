@@ -182,7 +182,10 @@ public class RequestAuthorisationMatrixTests(RequestAuthorisationMatrixTests.Por
 
     public sealed record Cell(RequestService Service, PortalUser User, string Number, int Version, Ids Ids);
 
-    private sealed record Row(string Action, Stage Stage, Func<Cell, Task> Call, string Expected);
+    public sealed record Row(string Action, Stage Stage, Func<Cell, Task> Call, string Expected);
+
+    /// <summary>The row of an action, for other tests that take the same step from the same stage.</summary>
+    public static Row RowOf(string action) => Matrix.Single(r => r.Action == action);
 
     /// <summary>A portal per provider with the demo cast, and a clock that moves a minute a step.</summary>
     public sealed class Portals : IAsyncLifetime

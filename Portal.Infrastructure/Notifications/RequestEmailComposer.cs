@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Portal.Domain.Requests;
+
+namespace Portal.Infrastructure.Notifications;
+
+/// <summary>What one e-mail about a request event says, before it is put into words.</summary>
+/// <param name="ActorName">Who acted; null for the portal itself (auto-close, a recount), named in the recipient's language.</param>
+public sealed record RequestEventFacts(
+    string Number, string Title, RequestAction Action, string? Text, string? ActorName, RequestDeadline? NextDeadline);
+
+/// <summary>Someone to tell: their address may be missing, which the outbox records instead of sending.</summary>
+public sealed record NotificationRecipient(string UserId, string? Email, string Name, string Culture);
+
+/// <summary>
+/// Puts a request event into an e-mail for one recipient, in their language: the request's number
+/// and title, what happened and by whom, what was said, the next deadline, and the link to
+/// <c>/requests/{number}</c>. Plain text and HTML say the same.
+/// </summary>
+public sealed class RequestEmailComposer(Uri publicUrl)
+{
+    public static string EventType(RequestAction action) => $"Request.{action}";
+
+    public Uri LinkTo(string number) => new(publicUrl, $"requests/{Uri.EscapeDataString(number)}");
+
+    public OutgoingEmail Compose(RequestEventFacts facts, NotificationRecipient to)
+    {
+        var culture = CultureInfo.GetCultureInfo(to.Culture);
+        var what = NotificationText.What(facts.Action, culture);
+        var link = LinkTo(facts.Number).ToString();
+        var lines = new List<string>
+        {
+            NotificationText.Format("Line.Happened", culture, facts.Title, facts.Number, what),
+            NotificationText.Format("Line.By", culture, facts.ActorName ?? NotificationText.Get("Actor.System", culture)),
+        };
+        if (!string.IsNullOrWhiteSpace(facts.Text))
+        {
+            lines.Add(NotificationText.Format("Line.Text", culture, facts.Text));
+        }
+        if (facts.NextDeadline is { } next)
+        {
+            lines.Add(NotificationText.Format("Line.Deadline", culture,
+                NotificationText.Deadline(next.Kind, culture), NotificationText.Instant(next.DueAt, culture)));
+        }
+        var greeting = NotificationText.Format("Greeting", culture, to.Name);
+        var footer = NotificationText.Get("Footer", culture);
+
+        var text = new StringBuilder().Append(greeting).Append("\r\n\r\n");
+        foreach (var line in lines)
+        {
+            text.Append(line).Append("\r\n");
+        }
+        text.Append("\r\n").Append(NotificationText.Format("Line.Link", culture, link)).Append("\r\n\r\n").Append(footer).Append("\r\n");
+
+        var html = new StringBuilder()
+            .Append($"<!DOCTYPE html><html lang=\"{Encode(culture.Name)}\"><head><meta charset=\"utf-8\"></head>")
+            .Append("<body style=\"font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;color:#1a1a1a;line-height:1.6\">")
+            .Append($"<p>{Encode(greeting)}</p>");
+        foreach (var line in lines)
+        {
+            html.Append($"<p>{Encode(line)}</p>");
+        }
+        html.Append($"<p><a href=\"{Encode(link)}\" style=\"color:#0b4a8b\">{Encode(NotificationText.Get("Link.Text", culture))}</a></p>")
+            .Append($"<p style=\"color:#555;font-size:12px\">{Encode(footer)}</p></body></html>");
+
+        return new OutgoingEmail(
+            to.UserId, to.Email, to.Name,
+            NotificationText.Format("Subject", culture, facts.Number, what),
+            text.ToString(), html.ToString(), EventType(facts.Action), facts.Number);
+    }
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}

@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Identity;
+using Portal.Domain.Notifications;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
+
+namespace Portal.Infrastructure.Notifications;
+
+/// <summary>What a unit of work told whom: delivered after its commit.</summary>
+public sealed record NotificationsToSend(IReadOnlyList<Guid> OutboxIds, IReadOnlyCollection<string> UserIds)
+{
+    public static NotificationsToSend None { get; } = new([], []);
+}
+
+/// <summary>
+/// Turns a request's new timeline entries into notices in the portal and e-mail in the outbox, in the
+/// caller's unit of work (DESIGN.md §5): who is told comes from <see cref="RequestNotifications"/>,
+/// by e-mail unless they chose the portal only for that event (supervision always by e-mail), in
+/// their language. After the commit, <see cref="AfterCommit"/> hands the e-mail to delivery and
+/// updates the bells.
+/// </summary>
+public sealed class RequestEventNotifier(
+    Outbox outbox, RequestEmailComposer composer, ILiveNotifier live, ILogger<RequestEventNotifier> logger)
+{
+    public const string DefaultCulture = "zh-CN";
+
+    public async Task<NotificationsToSend> AddAsync(
+        PortalDbContext db, ServiceRequest request, IReadOnlyList<RequestEvent> entries, CancellationToken cancellationToken)
+    {
+        var outboxIds = new List<Guid>();
+        var told = new HashSet<string>();
+        foreach (var entry in entries)
+        {
+            var recipients = await RecipientsAsync(db, request, entry, cancellationToken);
+            if (recipients.Count == 0)
+            {
+                continue;
+            }
+            var people = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id))
+                .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture, u.EnterpriseId })
+                .ToListAsync(cancellationToken);
+            var portalOnly = RequestNotifications.AlwaysByEmail.Contains(entry.Action)
+                ? []
+                : await db.NotificationPreferences.AsNoTracking()
+                    .Where(p => recipients.Contains(p.UserId) && p.Action == entry.Action && !p.ByEmail)
+                    .Select(p => p.UserId).ToListAsync(cancellationToken);
+            var facts = new RequestEventFacts(
+                request.Number, request.Title, entry.Action, entry.Text, await ActorNameAsync(db, entry, cancellationToken), null);
+            foreach (var person in people)
+            {
+                db.PortalNotifications.Add(new PortalNotification(person.Id, request, entry));
+                told.Add(person.Id);
+                if (portalOnly.Contains(person.Id))
+                {
+                    continue;
+                }
+                var email = composer.Compose(
+                    facts with { NextDeadline = NextDeadline(request, forEnterprise: person.EnterpriseId is not null) },
+                    new NotificationRecipient(person.Id, person.Email, person.DisplayName, person.PreferredCulture ?? DefaultCulture));
+                outboxIds.AddRange(outbox.Add(db, [email]));
+            }
+        }
+        return new NotificationsToSend(outboxIds, told);
+    }
+
+    /// <summary>Never throws: the change is saved; a failure here only delays what the sweep will deliver anyway.</summary>
+    public void AfterCommit(NotificationsToSend sent)
+    {
+        outbox.DeliverSoon(sent.OutboxIds);
+        try
+        {
+            live.Publish(sent.UserIds);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Live notification of {Count} users failed", sent.UserIds.Count);
+        }
+    }
+
+    private static async Task<List<string>> RecipientsAsync(PortalDbContext db, ServiceRequest request, RequestEvent entry, CancellationToken cancellationToken)
+    {
+        var users = new HashSet<string>();
+        foreach (var audience in RequestNotifications.For(entry))
+        {
+            users.UnionWith(await MembersAsync(db, request, entry, audience, cancellationToken));
+        }
+        users.Remove(entry.ActorUserId);
+        return [.. users];
+    }
+
+    private static async Task<IReadOnlyCollection<string>> MembersAsync(
+        PortalDbContext db, ServiceRequest request, RequestEvent entry, Audience audience, CancellationToken cancellationToken) => audience switch
+    {
+        Audience.Enterprise => await db.Users.Where(u => u.EnterpriseId == request.EnterpriseId).Select(u => u.Id).ToListAsync(cancellationToken),
+        Audience.Commissioner => request.CommissionerUserId is { } commissioner ? [commissioner] : await SupervisorsAsync(db, cancellationToken),
+        Audience.Dispatcher => request.DispatchedByUserId is { } dispatcher
+            ? [dispatcher]
+            : await MembersAsync(db, request, entry, Audience.Commissioner, cancellationToken),
+        Audience.Handler => request.HandledByCommissioner
+            ? request.CommissionerUserId is { } direct ? [direct] : []
+            : request.LeadHandlerUserId is { } handler
+                ? [handler]
+                : await DepartmentAsync(db, request.LeadDepartmentId, cancellationToken),
+        Audience.LeadHead => await db.Departments.Where(d => d.Id == request.LeadDepartmentId && d.HeadUserId != null)
+            .Select(d => d.HeadUserId!).ToListAsync(cancellationToken),
+        Audience.CoHandlingDepartment => await DepartmentAsync(db, entry.DepartmentId, cancellationToken),
+        Audience.Cadre => request.CadreUserId is { } cadre ? [cadre] : [],
+        Audience.Supervisors => await SupervisorsAsync(db, cancellationToken),
+        Audience.TargetUser => entry.TargetUserId is { } target ? [target] : [],
+    };
+
+    private static async Task<IReadOnlyCollection<string>> DepartmentAsync(PortalDbContext db, int? departmentId, CancellationToken cancellationToken) =>
+        departmentId is { } id ? await db.Users.Where(u => u.DepartmentId == id).Select(u => u.Id).ToListAsync(cancellationToken) : [];
+
+    private static async Task<IReadOnlyCollection<string>> SupervisorsAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        await (from ur in db.UserRoles
+               join r in db.Roles on ur.RoleId equals r.Id
+               where r.Name == Roles.Supervisor
+               select ur.UserId).ToListAsync(cancellationToken);
+
+    private static async Task<string?> ActorNameAsync(PortalDbContext db, RequestEvent entry, CancellationToken cancellationToken) =>
+        entry.ActorRole == RequestLifecycle.System
+            ? null
+            : await db.Users.Where(u => u.Id == entry.ActorUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The deadline the recipient waits on next: for staff the earliest running one; for the enterprise
+    /// only what it was promised (the resolution) or asked for (its evaluation).
+    /// </summary>
+    private static RequestDeadline? NextDeadline(ServiceRequest request, bool forEnterprise) =>
+        request.Deadlines
+            .Where(d => d.Status == DeadlineStatus.Open)
+            .Where(d => !forEnterprise || d.Kind is DeadlineKind.Resolve or DeadlineKind.Evaluation)
+            .MinBy(d => d.DueAt);
+}
