@@ -14,6 +14,15 @@ public static class NotificationText
 {
     private static readonly ResourceManager Resources = new(typeof(NotificationText).FullName!, typeof(NotificationText).Assembly);
 
+    /// <summary>The languages notifications are written in; the first is the default.</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["zh-CN", "en"];
+
+    /// <summary>The culture of a language the notifications are written in; any other has no words here.</summary>
+    public static CultureInfo Language(string name) =>
+        Languages.Contains(name, StringComparer.OrdinalIgnoreCase)
+            ? CultureInfo.GetCultureInfo(name)
+            : throw new MissingNotificationTextException("*", name);
+
     public static string Get(string key, CultureInfo culture) =>
         Resources.GetString(key, culture) is { Length: > 0 } text
             ? text
@@ -33,5 +42,10 @@ public static class NotificationText
 }
 
 /// <summary>A notification needs a word its resources lack.</summary>
-public sealed class MissingNotificationTextException(string key, CultureInfo culture)
-    : Exception($"The notification text '{key}' is missing for culture '{culture.Name}'.");
+public sealed class MissingNotificationTextException(string key, string culture)
+    : Exception($"The notification text '{key}' is missing for culture '{culture}'.")
+{
+    public MissingNotificationTextException(string key, CultureInfo culture) : this(key, culture.Name)
+    {
+    }
+}

@@ -34,6 +34,19 @@ public sealed class Outbox(IBackgroundJobClient jobs, TimeProvider time, ILogger
     public Guid Add(PortalDbContext db, OutgoingEmail email) => Add(db, [email])[0];
 
     /// <summary>
+    /// Records, without saving, a message that could not be composed: failed with the error, carrying
+    /// <paramref name="fallback"/> (a plain notice) for an admin's retry. Nothing is lost, nothing throws.
+    /// </summary>
+    public Guid AddCompositionFailure(PortalDbContext db, OutgoingEmail fallback, Exception error)
+    {
+        var now = time.GetUtcNow();
+        var row = OutboxMessage.CompositionFailedFor(Guid.CreateVersion7(now), fallback, error.Message, now);
+        db.OutboxMessages.Add(row);
+        logger.LogError(error, "Could not compose {EventType} for {Request}; kept as failed outbox message {Id}", fallback.EventType, fallback.RequestNumber, row.Id);
+        return row.Id;
+    }
+
+    /// <summary>
     /// Enqueues the delivery of these (committed) messages. Never throws: when the job storage is unreachable
     /// the sweep delivers them instead.
     /// </summary>

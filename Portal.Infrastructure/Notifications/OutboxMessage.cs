@@ -35,6 +35,12 @@ public enum OutboxProblem
     PickupFolderUnwritable,
 
     Unexpected,
+
+    /// <summary>
+    /// The message could not be put into words (a template lacks a word or a value). The row keeps a plain
+    /// notice with the link instead, and waits for an admin: a retry sends that.
+    /// </summary>
+    CompositionFailed,
 }
 
 /// <summary>
@@ -113,6 +119,18 @@ public class OutboxMessage
         CreatedAt = now;
         State = OutboxState.Pending;
         NextAttemptAt = now;
+    }
+
+    /// <summary>A message whose composition failed: kept, failed with the error, its fallback text ready for a retry.</summary>
+    public static OutboxMessage CompositionFailedFor(Guid id, OutgoingEmail fallback, string error, DateTimeOffset now)
+    {
+        var row = new OutboxMessage(id, fallback, now)
+        {
+            State = OutboxState.Failed,
+            LastProblem = OutboxProblem.CompositionFailed,
+        };
+        row.LastError = Truncate(error, ErrorMaxLength);
+        return row;
     }
 
     // For EF Core.

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Portal.Domain.Requests;
@@ -26,7 +25,7 @@ public sealed class RequestEmailComposer(Uri publicUrl)
 
     public OutgoingEmail Compose(RequestEventFacts facts, NotificationRecipient to)
     {
-        var culture = CultureInfo.GetCultureInfo(to.Culture);
+        var culture = NotificationText.Language(to.Culture);
         var what = NotificationText.What(facts.Action, culture);
         var link = LinkTo(facts.Number).ToString();
         var lines = new List<string>
@@ -68,6 +67,15 @@ public sealed class RequestEmailComposer(Uri publicUrl)
             to.UserId, to.Email, to.Name,
             NotificationText.Format("Subject", culture, facts.Number, what),
             text.ToString(), html.ToString(), EventType(facts.Action), facts.Number);
+    }
+
+    /// <summary>The plainest notice, with no template: kept for a retry when composing failed.</summary>
+    public OutgoingEmail Fallback(RequestEventFacts facts, NotificationRecipient to)
+    {
+        var link = LinkTo(facts.Number).ToString();
+        return new OutgoingEmail(
+            to.UserId, to.Email, to.Name, $"【有求必应】{facts.Number}",
+            $"{facts.Number} {facts.Title}\r\n{link}\r\n", null, EventType(facts.Action), facts.Number);
     }
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);

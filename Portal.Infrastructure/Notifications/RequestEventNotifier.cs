@@ -24,7 +24,6 @@ public sealed record NotificationsToSend(IReadOnlyList<Guid> OutboxIds, IReadOnl
 public sealed class RequestEventNotifier(
     Outbox outbox, RequestEmailComposer composer, ILiveNotifier live, ILogger<RequestEventNotifier> logger)
 {
-    public const string DefaultCulture = "zh-CN";
 
     public async Task<NotificationsToSend> AddAsync(
         PortalDbContext db, ServiceRequest request, IReadOnlyList<RequestEvent> entries, CancellationToken cancellationToken)
@@ -56,10 +55,17 @@ public sealed class RequestEventNotifier(
                 {
                     continue;
                 }
-                var email = composer.Compose(
-                    facts with { NextDeadline = NextDeadline(request, forEnterprise: person.EnterpriseId is not null) },
-                    new NotificationRecipient(person.Id, person.Email, person.DisplayName, person.PreferredCulture ?? DefaultCulture));
-                outboxIds.AddRange(outbox.Add(db, [email]));
+                var recipient = new NotificationRecipient(person.Id, person.Email, person.DisplayName, person.PreferredCulture ?? NotificationText.Languages[0]);
+                try
+                {
+                    outboxIds.Add(outbox.Add(db, composer.Compose(
+                        facts with { NextDeadline = NextDeadline(request, forEnterprise: person.EnterpriseId is not null) }, recipient)));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Composing is pure: whatever fails here is a template or a value it lacks, never the change itself.
+                    outbox.AddCompositionFailure(db, composer.Fallback(facts, recipient), e);
+                }
             }
         }
         return new NotificationsToSend(outboxIds, told);

@@ -30,5 +30,12 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await DisposeTestResourcesAsync();
+    }
+
+    /// <summary>What a test class set up beside the context (a database, a host), disposed after it.</summary>
+    protected virtual ValueTask DisposeTestResourcesAsync() => ValueTask.CompletedTask;
 }

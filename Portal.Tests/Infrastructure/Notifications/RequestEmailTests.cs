@@ -127,4 +127,24 @@ public class RequestEmailTests
         Assert.Equal(0, await inbox.UnreadCountAsync(commissioner.Id));
         Assert.Equal(2, published.Count);
     }
+
+    [Fact]
+    public async Task AnEmailThatCannotBeComposed_FailsItsRowWithTheError_AndTheRequestAndTheNoticeAreKept()
+    {
+        var (portal, _) = await PortalAsync(DatabaseProvider.Sqlite);
+        await using var _ = portal;
+        var commissioner = await portal.UserAsync(Commissioner);
+        // A language the portal has no words for, as a hand-edited row might hold.
+        await portal.QueryAsync(db => db.Users.Where(u => u.Id == commissioner.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, "xx-NOWHERE")));
+
+        var number = await RequestServiceTests.SubmitAsync(portal);
+
+        var row = await portal.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.RecipientAddress == Commissioner));
+        Assert.Equal((OutboxState.Failed, OutboxProblem.CompositionFailed), (row.State, row.LastProblem));
+        Assert.Contains("xx-NOWHERE", row.LastError);
+        Assert.Contains($"http://localhost:5000/requests/{number}", row.TextBody);
+        Assert.Equal(1, await portal.Services.GetRequiredService<NotificationInbox>().UnreadCountAsync(commissioner.Id));
+        Assert.Equal(OutboxState.Pending, (await portal.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.RecipientAddress == Cadre))).State);
+    }
 }
