@@ -45,6 +45,11 @@ public class StartupRefusalTests
             "Email:Smtp:Password must be set when Email:Smtp:UserName is."
         },
         { "no attempts", new() { ["Email__MaxAttempts"] = "0" }, "Email:MaxAttempts must be between 1 and 100." },
+        {
+            "relative public address",
+            new() { ["Portal__PublicUrl"] = "yqby.example.gov.cn" },
+            "Portal:PublicUrl must be the portal's absolute http(s) address"
+        },
     };
 
     [Theory]
