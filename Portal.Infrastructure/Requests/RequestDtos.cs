@@ -6,12 +6,16 @@ namespace Portal.Infrastructure.Requests;
 public sealed record SubmitRequestInput(
     int EnterpriseId, int CategoryId, Urgency Urgency, RequestChannel Channel, string? Title, string? Description);
 
-/// <summary>One request as the given user may see it: internal timeline entries only for staff.</summary>
+/// <summary>
+/// One request as the given user may see it: internal timeline entries only for staff. <see cref="People"/>
+/// and <see cref="Departments"/> name whoever and whichever its timeline mentions.
+/// </summary>
 public sealed record RequestDetails(
     string Number, int Version, RequestState State, string Title, string Description, RequestChannel Channel, Urgency Urgency,
     int EnterpriseId, string EnterpriseName, int CategoryId, string CategoryName, int? LeadDepartmentId, string? LeadDepartmentName,
     DateTimeOffset SubmittedAt, IReadOnlyList<RequestEvent> Timeline, IReadOnlyList<RequestDeadline> Deadlines,
-    IReadOnlyList<CoHandler> CoHandlers, int ReopenCount, int ApprovedExtensions, int? PendingExtensionDays);
+    IReadOnlyList<CoHandler> CoHandlers, int ReopenCount, int ApprovedExtensions, int? PendingExtensionDays,
+    IReadOnlyDictionary<string, string> People, IReadOnlyDictionary<int, string> Departments);
 
 /// <summary>One line of a request list.</summary>
 public sealed record RequestSummary(

@@ -76,14 +76,20 @@ public sealed class RequestService(
                 Lead = db.Departments.Where(d => d.Id == request.LeadDepartmentId).Select(d => d.Name).SingleOrDefault(),
             }).SingleAsync(cancellationToken);
         var staff = user.Role != Roles.Enterprise;
+        var timeline = request.Timeline.Where(e => staff || e.VisibleToEnterprise).OrderBy(e => e.Sequence).ToList();
+        var userIds = timeline.Select(e => e.ActorUserId).Concat(timeline.Select(e => e.TargetUserId)).OfType<string>().Distinct().ToList();
+        var departmentIds = timeline.Select(e => e.DepartmentId).OfType<int>().Concat(request.CoHandlers.Select(c => c.DepartmentId)).Distinct().ToList();
+        var people = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
         return new RequestDetails(
             request.Number, request.Version, request.State, request.Title, request.Description, request.Channel, request.Urgency,
             request.EnterpriseId, names.Enterprise, request.CategoryId, names.Category, request.LeadDepartmentId, names.Lead,
             request.SubmittedAt,
-            [.. request.Timeline.Where(e => staff || e.VisibleToEnterprise).OrderBy(e => e.Sequence)],
-            staff ? [.. request.Deadlines] : [],
+            timeline,
+            staff ? [.. request.Deadlines.OrderBy(d => d.Id)] : [],
             staff ? [.. request.CoHandlers] : [],
-            request.ReopenCount, request.ApprovedExtensions, staff ? request.PendingExtensionDays : null);
+            request.ReopenCount, request.ApprovedExtensions, staff ? request.PendingExtensionDays : null,
+            people, departments);
     }
 
     public const int MaxPageSize = 200;

@@ -39,6 +39,13 @@ public class NotificationTests(BrowserPortalHost host) : IClassFixture<BrowserPo
             await Expect(page.GetByTestId("notifications-result")).ToContainTextAsync("条通知标为已读");
             await Expect(newest).ToHaveAttributeAsync("data-read", "true");
             await Expect(bell).ToHaveAttributeAsync("data-unread", "0");
+
+            await newest.GetByRole(AriaRole.Link).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(new Uri(host.Factory.ServerAddress, $"/requests/{number}").ToString());
+            await Expect(page.GetByTestId("request-title")).ToHaveTextAsync("厂区道路破损影响物流");
+            await Expect(page.GetByTestId("request-state")).ToHaveTextAsync("待受理");
+            await Expect(page.GetByTestId("timeline-entry")).ToHaveCountAsync(1);
         });
     }
 
