@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Domain.Calendar;
 using Portal.Infrastructure.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Portal.Infrastructure.Data;
@@ -26,6 +28,16 @@ public sealed class SeededPortal : IAsyncDisposable
         var services = InfrastructureServices.Create(database, configure: configure);
         await services.InitialisePortalDatabaseAsync(new SeedSettings(demoData, "it@taierzhuang.gov.cn", "Tez#Portal-2026"));
         return new SeededPortal(database, services);
+    }
+
+    /// <summary>Monday 2 March 2026, 09:00 in the district: the plain working morning request tests start on.</summary>
+    public static readonly DateTimeOffset MondayMorning = new(2026, 3, 2, 9, 0, 0, WorkCalendar.Offset);
+
+    /// <summary>The demo portal (enterprises, departments, people) on a fake clock that starts on <see cref="MondayMorning"/>.</summary>
+    public static async Task<(SeededPortal Portal, FakeTimeProvider Time)> OnFakeClockAsync(DatabaseProvider provider)
+    {
+        var time = new FakeTimeProvider(MondayMorning);
+        return (await CreateAsync(provider, s => s.AddSingleton<TimeProvider>(time), demoData: true), time);
     }
 
     /// <summary>A second set of services over the same database: another web node, with a cache of its own.</summary>

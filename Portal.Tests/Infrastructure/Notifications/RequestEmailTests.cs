@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Portal.Domain.Calendar;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Notifications;
@@ -14,20 +12,12 @@ namespace Portal.Tests.Infrastructure.Notifications;
 /// <summary>What the e-mail says, who may turn it off, and the bell's inbox.</summary>
 public class RequestEmailTests
 {
-    private static readonly DateTimeOffset MondayMorning = new(2026, 3, 2, 9, 0, 0, WorkCalendar.Offset);
-
-    private static async Task<(SeededPortal Portal, FakeTimeProvider Time)> PortalAsync(DatabaseProvider provider)
-    {
-        var time = new FakeTimeProvider(MondayMorning);
-        return (await SeededPortal.CreateAsync(provider, s => s.AddSingleton<TimeProvider>(time), demoData: true), time);
-    }
-
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
     public async Task TheDispatchEmail_SaysInChineseWhatHappenedTheNextDeadlineAndWhereToLook(DatabaseProvider provider)
     {
-        var (portal, _) = await PortalAsync(provider);
+        var (portal, _) = await SeededPortal.OnFakeClockAsync(provider);
         await using var _ = portal;
         var number = await RequestServiceTests.SubmitAsync(portal);
         var commissioner = await portal.UserAsync(Commissioner);
@@ -52,7 +42,7 @@ public class RequestEmailTests
     [Fact]
     public async Task AUserWhoChoseEnglish_GetsEnglishEmail()
     {
-        var (portal, _) = await PortalAsync(DatabaseProvider.Sqlite);
+        var (portal, _) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
         await using var _ = portal;
         var commissioner = await portal.UserAsync(Commissioner);
         await portal.Services.GetRequiredService<NotificationInbox>().SetLanguageAsync(commissioner.Id, "en");
@@ -68,7 +58,7 @@ public class RequestEmailTests
     [Fact]
     public async Task PortalOnly_StopsTheEmailButNotTheNotice_ExceptForSupervision()
     {
-        var (portal, time) = await PortalAsync(DatabaseProvider.Sqlite);
+        var (portal, time) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
         await using var _ = portal;
         var commissioner = await portal.UserAsync(Commissioner);
         var cadre = await portal.UserAsync(Cadre);
@@ -93,7 +83,7 @@ public class RequestEmailTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task TheInbox_CountsPagesAndMarksReadOnlyTheUsersOwnNotices(DatabaseProvider provider)
     {
-        var (portal, time) = await PortalAsync(provider);
+        var (portal, time) = await SeededPortal.OnFakeClockAsync(provider);
         await using var _ = portal;
         for (var i = 0; i < 5; i++)
         {
@@ -131,7 +121,7 @@ public class RequestEmailTests
     [Fact]
     public async Task AnEmailThatCannotBeComposed_FailsItsRowWithTheError_AndTheRequestAndTheNoticeAreKept()
     {
-        var (portal, _) = await PortalAsync(DatabaseProvider.Sqlite);
+        var (portal, _) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
         await using var _ = portal;
         var commissioner = await portal.UserAsync(Commissioner);
         // A language the portal has no words for, as a hand-edited row might hold.

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Calendar;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
@@ -10,15 +8,13 @@ namespace Portal.Tests.Infrastructure.Requests;
 
 public class DeadlinesFollowTheCalendarTests
 {
-    private static readonly DateTimeOffset MondayMorning = new(2026, 3, 2, 9, 0, 0, WorkCalendar.Offset);
-
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
     public async Task MarkingADayOff_MovesTheDeadlinesOfOpenRequests_AndLeavesFinishedOnesAlone(DatabaseProvider provider)
     {
-        var time = new FakeTimeProvider(MondayMorning);
-        await using var portal = await SeededPortal.CreateAsync(provider, s => s.AddSingleton<TimeProvider>(time), demoData: true);
+        var (portal, time) = await SeededPortal.OnFakeClockAsync(provider);
+        await using var _ = portal;
         var open = await RequestServiceTests.SubmitAsync(portal);
         var withdrawn = await RequestServiceTests.SubmitAsync(portal, "enterprise2@yqby.test");
         var enterprise2 = await portal.UserAsync("enterprise2@yqby.test");
@@ -33,7 +29,7 @@ public class DeadlinesFollowTheCalendarTests
         var resolve = requests[open].Deadlines.Single(d => d.Kind == DeadlineKind.Resolve);
         Assert.Equal(new DateTimeOffset(2026, 3, 17, 17, 30, 0, WorkCalendar.Offset), resolve.DueAt);
         var note = requests[open].Timeline.MaxBy(e => e.Sequence)!;
-        Assert.Equal((RequestAction.RecountDeadlines, false, MondayMorning.AddHours(1)), (note.Action, note.VisibleToEnterprise, note.At));
+        Assert.Equal((RequestAction.RecountDeadlines, false, SeededPortal.MondayMorning.AddHours(1)), (note.Action, note.VisibleToEnterprise, note.At));
         Assert.Equal(2, requests[open].Version);
         Assert.DoesNotContain(requests[withdrawn].Timeline, e => e.Action == RequestAction.RecountDeadlines);
 

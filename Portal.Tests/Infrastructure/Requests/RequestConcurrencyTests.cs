@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Portal.Domain.Calendar;
 using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
@@ -13,20 +12,12 @@ namespace Portal.Tests.Infrastructure.Requests;
 /// <summary>Several people, or several web nodes, acting at the same moment.</summary>
 public class RequestConcurrencyTests
 {
-    private static readonly DateTimeOffset MondayMorning = new(2026, 3, 2, 9, 0, 0, WorkCalendar.Offset);
-
-    private static async Task<(SeededPortal Portal, FakeTimeProvider Time)> PortalAsync(DatabaseProvider provider)
-    {
-        var time = new FakeTimeProvider(MondayMorning);
-        return (await SeededPortal.CreateAsync(provider, s => s.AddSingleton<TimeProvider>(time), demoData: true), time);
-    }
-
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
     public async Task TwoContexts_ActingOnOneRequest_TheSecondToSaveIsRefusedAndNothingOfItIsKept(DatabaseProvider provider)
     {
-        var (portal, time) = await PortalAsync(provider);
+        var (portal, time) = await SeededPortal.OnFakeClockAsync(provider);
         await using var _ = portal;
         var number = await RequestServiceTests.SubmitAsync(portal);
         var calendar = await portal.CalendarAsync(c => c.GetCalendarAsync());
@@ -59,7 +50,7 @@ public class RequestConcurrencyTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task TwoPeople_DispatchingAtOnceThroughTheServices_OneWinsAndTheOtherIsToldToReload(DatabaseProvider provider)
     {
-        var (portal, time) = await PortalAsync(provider);
+        var (portal, time) = await SeededPortal.OnFakeClockAsync(provider);
         await using var _ = portal;
         var commissioner = await portal.UserAsync("commissioner@yqby.test");
         var supervisor = await portal.UserAsync("supervisor@yqby.test");
@@ -89,10 +80,10 @@ public class RequestConcurrencyTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task FiftySubmissionsAtOnce_GetFiftyDistinctNumbersOfTheDay(DatabaseProvider provider)
     {
-        var (portal, _) = await PortalAsync(provider);
+        var (portal, _) = await SeededPortal.OnFakeClockAsync(provider);
         await using var _ = portal;
         // Two web nodes, as behind the load balancer: each with its own services and connection pool.
-        await using var otherNode = portal.AnotherNode(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(MondayMorning)));
+        await using var otherNode = portal.AnotherNode(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(SeededPortal.MondayMorning)));
         var enterprise = await portal.UserAsync("enterprise@yqby.test");
         var input = new SubmitRequestInput(enterprise.EnterpriseId!.Value, 1, Urgency.Normal, RequestChannel.Portal, "用电增容", "请协调用电增容。");
 
@@ -111,7 +102,7 @@ public class RequestConcurrencyTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task TheNumberOfTheDay_GrowsPastFourDigits(DatabaseProvider provider)
     {
-        var (portal, _) = await PortalAsync(provider);
+        var (portal, _) = await SeededPortal.OnFakeClockAsync(provider);
         await using var _ = portal;
         await portal.QueryAsync(db => db.Database.ExecuteSqlAsync(
             $"""INSERT INTO "RequestNumberSequences" ("Day", "LastValue") VALUES ({new DateOnly(2026, 3, 2)}, 9999)"""));

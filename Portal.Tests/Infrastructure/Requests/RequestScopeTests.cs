@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Portal.Domain.Calendar;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Requests;
@@ -12,8 +9,6 @@ namespace Portal.Tests.Infrastructure.Requests;
 /// <summary>Who sees which requests (DESIGN.md §2), through the list and through each request's address.</summary>
 public class RequestScopeTests
 {
-    private static readonly DateTimeOffset MondayMorning = new(2026, 3, 2, 9, 0, 0, WorkCalendar.Offset);
-
     /// <summary>
     /// A: 创普斯 files it, 自然资源局 leads, 发改局 co-handles. B: 丰元汇能 files it, not yet dispatched.
     /// C: 王芳 logs it for 山东盛威 (her enterprise, cadre 周立群), 税务局 leads. D: 孙浩 logs it for 马威电力
@@ -24,8 +19,8 @@ public class RequestScopeTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task EachRole_SeesExactlyTheRequestsItsScopeHolds(DatabaseProvider provider)
     {
-        var time = new FakeTimeProvider(MondayMorning);
-        await using var portal = await SeededPortal.CreateAsync(provider, s => s.AddSingleton<TimeProvider>(time), demoData: true);
+        var (portal, time) = await SeededPortal.OnFakeClockAsync(provider);
+        await using var _ = portal;
         var supervisor = await portal.UserAsync("supervisor@yqby.test");
         var commissioner = await portal.UserAsync("commissioner@yqby.test");
         var commissioner2 = await portal.UserAsync("commissioner2@yqby.test");
@@ -79,8 +74,8 @@ public class RequestScopeTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task List_PagesNewestFirstByKeyset_WithoutRepeatsOrGaps(DatabaseProvider provider)
     {
-        var time = new FakeTimeProvider(MondayMorning);
-        await using var portal = await SeededPortal.CreateAsync(provider, s => s.AddSingleton<TimeProvider>(time), demoData: true);
+        var (portal, time) = await SeededPortal.OnFakeClockAsync(provider);
+        await using var _ = portal;
         var submitted = new List<string>();
         for (var i = 0; i < 7; i++)
         {

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Portal.Domain;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
@@ -11,16 +9,6 @@ namespace Portal.Tests.Infrastructure.Requests;
 
 public class RequestServiceTests
 {
-    /// <summary>Monday 2 March 2026, 09:00 in the district.</summary>
-    private static readonly DateTimeOffset MondayMorning = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
-
-    private static async Task<(SeededPortal Portal, FakeTimeProvider Time)> PortalAsync(DatabaseProvider provider)
-    {
-        var time = new FakeTimeProvider(MondayMorning);
-        var portal = await SeededPortal.CreateAsync(provider, s => s.AddSingleton<TimeProvider>(time), demoData: true);
-        return (portal, time);
-    }
-
     public static async Task<string> SubmitAsync(SeededPortal portal, string email = "enterprise@yqby.test", Urgency urgency = Urgency.Normal)
     {
         var user = await portal.UserAsync(email);
@@ -37,7 +25,7 @@ public class RequestServiceTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Submit_ByAnEnterprise_NumbersItForTheDayAndRoutesItToItsCommissioner(DatabaseProvider provider)
     {
-        var (portal, _) = await PortalAsync(provider);
+        var (portal, _) = await SeededPortal.OnFakeClockAsync(provider);
         await using var _ = portal;
 
         var first = await SubmitAsync(portal);
@@ -51,7 +39,7 @@ public class RequestServiceTests
         Assert.Equal(RequestState.Submitted, details.State);
         Assert.Equal("枣庄创普斯新能源科技有限公司", details.EnterpriseName);
         Assert.Equal("用地", details.CategoryName);
-        Assert.Contains(details.Deadlines, d => d.Kind == DeadlineKind.Dispatch && d.DueAt == MondayMorning.AddHours(2));
+        Assert.Contains(details.Deadlines, d => d.Kind == DeadlineKind.Dispatch && d.DueAt == SeededPortal.MondayMorning.AddHours(2));
     }
 
     [Theory]
@@ -59,7 +47,7 @@ public class RequestServiceTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task AWholeLife_ThroughTheServices_IsStoredAndReadBackAsTheDomainLeftIt(DatabaseProvider provider)
     {
-        var (portal, time) = await PortalAsync(provider);
+        var (portal, time) = await SeededPortal.OnFakeClockAsync(provider);
         await using var _ = portal;
         var number = await SubmitAsync(portal);
         var commissioner = await portal.UserAsync("commissioner@yqby.test");
@@ -106,7 +94,7 @@ public class RequestServiceTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task Act_WithAStaleVersion_SaysTheRequestChangedAndChangesNothing(DatabaseProvider provider)
     {
-        var (portal, _) = await PortalAsync(provider);
+        var (portal, _) = await SeededPortal.OnFakeClockAsync(provider);
         await using var _ = portal;
         var number = await SubmitAsync(portal);
         var commissioner = await portal.UserAsync("commissioner@yqby.test");
@@ -124,7 +112,7 @@ public class RequestServiceTests
     [InlineData("标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题标题长", "诉求标题不能超过 100 个字符")]
     public async Task Submit_WithABadTitle_IsRefusedAndStoresNothing(string title, string message)
     {
-        var (portal, _) = await PortalAsync(DatabaseProvider.Sqlite);
+        var (portal, _) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
         await using var _ = portal;
         var user = await portal.UserAsync("enterprise@yqby.test");
 
@@ -138,7 +126,7 @@ public class RequestServiceTests
     [Fact]
     public async Task Submit_ForAnUnknownCategoryOrAnotherEnterprise_IsRefused()
     {
-        var (portal, _) = await PortalAsync(DatabaseProvider.Sqlite);
+        var (portal, _) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
         await using var _ = portal;
         var user = await portal.UserAsync("enterprise@yqby.test");
         var other = await portal.UserAsync("enterprise2@yqby.test");
