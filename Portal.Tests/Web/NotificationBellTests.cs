@@ -74,6 +74,20 @@ public class NotificationBellTests : ComponentTest
     }
 
     [Fact]
+    public async Task TheList_InEnglish_SaysWhatHappenedInEnglish()
+    {
+        UseCulture(Portal.Web.Shared.PortalCulture.English);
+        var (portal, _) = await SignedInAsCommissionerAsync();
+        var number = await RequestServiceTests.SubmitAsync(portal);
+
+        var list = Render<NotificationsPage>();
+
+        list.WaitForAssertion(() => Assert.Contains(
+            $"Request “二期项目用地报批” ({number}) was submitted and awaits dispatch", list.Find("[data-testid='notification']").TextContent));
+        Assert.Contains("Mark all read", list.Markup);
+    }
+
+    [Fact]
     public async Task Settings_TurningOffEmailForAnEvent_IsSavedButSupervisionStaysOn()
     {
         var (portal, commissionerId) = await SignedInAsCommissionerAsync();
