@@ -1,4 +1,5 @@
 using Hangfire;
+using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Notifications;
 
 namespace Portal.Infrastructure.Jobs;
@@ -10,6 +11,7 @@ public static class RecurringJobs
     {
         var options = new RecurringJobOptions { TimeZone = JobsOptions.TimeZone };
         jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<EscalationJob>(EscalationJob.RecurringJobId, job => job.ScanAsync(CancellationToken.None), EscalationJob.Cron, options);
         jobs.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), OutboxDeliveryJob.SweepCron, options);
     }
 }

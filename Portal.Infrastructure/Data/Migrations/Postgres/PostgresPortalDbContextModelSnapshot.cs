@@ -887,6 +887,49 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("CalendarRevisions");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("PartyDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level", "RecordedAt");
+
+                    b.HasIndex("RequestId", "Kind", "PartyDepartmentId", "Generation", "Level")
+                        .IsUnique();
+
+                    b.ToTable("Escalations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1112,6 +1155,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("EscalationId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("EventSequence")
                         .HasColumnType("integer");
 
@@ -1135,12 +1181,18 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EscalationId");
+
+                    b.HasIndex("UserId", "EscalationId")
+                        .IsUnique();
+
                     b.HasIndex("UserId", "Id");
 
                     b.HasIndex("UserId", "ReadAt");
 
                     b.HasIndex("UserId", "RequestNumber", "EventSequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EscalationId\" IS NULL");
 
                     b.ToTable("PortalNotifications", (string)null);
                 });
@@ -1388,6 +1440,15 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.Department", null)
@@ -1412,11 +1473,18 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Infrastructure.Notifications.PortalNotification", b =>
                 {
+                    b.HasOne("Portal.Infrastructure.Escalation.RequestEscalation", "Escalation")
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Escalation");
                 });
 
             modelBuilder.Entity("Portal.Domain.Calendar.CalendarYear", b =>

@@ -854,6 +854,47 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("CalendarRevisions");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartyDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level", "RecordedAt");
+
+                    b.HasIndex("RequestId", "Kind", "PartyDepartmentId", "Generation", "Level")
+                        .IsUnique();
+
+                    b.ToTable("Escalations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1077,6 +1118,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EscalationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EventSequence")
                         .HasColumnType("INTEGER");
 
@@ -1100,12 +1144,18 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EscalationId");
+
+                    b.HasIndex("UserId", "EscalationId")
+                        .IsUnique();
+
                     b.HasIndex("UserId", "Id");
 
                     b.HasIndex("UserId", "ReadAt");
 
                     b.HasIndex("UserId", "RequestNumber", "EventSequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EscalationId\" IS NULL");
 
                     b.ToTable("PortalNotifications", (string)null);
                 });
@@ -1353,6 +1403,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.Department", null)
@@ -1377,11 +1436,18 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Infrastructure.Notifications.PortalNotification", b =>
                 {
+                    b.HasOne("Portal.Infrastructure.Escalation.RequestEscalation", "Escalation")
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Escalation");
                 });
 
             modelBuilder.Entity("Portal.Domain.Calendar.CalendarYear", b =>
