@@ -156,6 +156,7 @@ public static class DependencyInjection
             .Validate(o => o.BatchSize is >= 1 and <= 10000, "Escalation:BatchSize must be between 1 and 10000.")
             .ValidateOnStart();
         services.AddTransient<EscalationJob>();
+        services.AddTransient<AutoCloseJob>();
 
         services.AddHangfire(config =>
         {
