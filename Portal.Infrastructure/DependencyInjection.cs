@@ -11,6 +11,7 @@ using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Data.Seeding;
 using Portal.Infrastructure.Email;
+using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Notifications;
@@ -148,6 +149,14 @@ public static class DependencyInjection
                 "Jobs:SchedulePollingInterval must be more than 0 and at most 00:00:05.")
             .ValidateOnStart();
         services.AddTransient<HeartbeatJob>();
+        services.AddOptions<EscalationOptions>()
+            .Bind(configuration.GetSection(EscalationOptions.Section))
+            .Validate(o => o.WarningPercent is >= 50 and <= 99, "Escalation:WarningPercent must be between 50 and 99.")
+            .Validate(o => o.SevereAfterWorkingDays is >= 1 and <= 10, "Escalation:SevereAfterWorkingDays must be between 1 and 10.")
+            .Validate(o => o.BatchSize is >= 1 and <= 10000, "Escalation:BatchSize must be between 1 and 10000.")
+            .ValidateOnStart();
+        services.AddTransient<EscalationJob>();
+        services.AddTransient<AutoCloseJob>();
 
         services.AddHangfire(config =>
         {

@@ -73,10 +73,12 @@ public static class RequestNotifications
         [RequestAction.Reassign] = [Audience.TargetUser],
         [RequestAction.AutoClose] = [Audience.Enterprise, Audience.Commissioner],
         [RequestAction.RecountDeadlines] = [],
+        // Never a timeline entry: each level names its own people (EscalationPolicy.RecipientsOf).
+        [RequestAction.Escalate] = [],
     };
 
     /// <summary>Events that reach their recipients by e-mail whatever the recipients chose.</summary>
-    public static IReadOnlySet<RequestAction> AlwaysByEmail { get; } = new HashSet<RequestAction> { RequestAction.Supervise };
+    public static IReadOnlySet<RequestAction> AlwaysByEmail { get; } = new HashSet<RequestAction> { RequestAction.Supervise, RequestAction.Escalate };
 
     /// <summary>The parts a user of this role can play in a request, so the events they may be told of.</summary>
     public static IReadOnlySet<Audience> PartsOf(string role) => role switch

@@ -8,5 +8,14 @@ public class Industry
     public int Id { get; private set; }
     public string Name { get; private set; }
 
+    /// <summary>
+    /// The commissioner who takes the requests of the industry's enterprises that neither have a
+    /// commissioner of their own nor a park default; null when none is named.
+    /// </summary>
+    public string? DefaultCommissionerUserId { get; private set; }
+
     public Industry(string name) => Name = Require.Text(name, NameMaxLength, "产业名称");
+
+    public void AssignDefaultCommissioner(string? userId) =>
+        DefaultCommissionerUserId = userId is null ? null : Require.Text(userId, 450, "产业默认服务专员");
 }

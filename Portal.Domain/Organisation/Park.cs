@@ -8,5 +8,14 @@ public class Park
     public int Id { get; private set; }
     public string Name { get; private set; }
 
+    /// <summary>
+    /// The commissioner who takes the requests of the park's enterprises that have no commissioner of
+    /// their own (or whose commissioner was deactivated); null when none is named.
+    /// </summary>
+    public string? DefaultCommissionerUserId { get; private set; }
+
     public Park(string name) => Name = Require.Text(name, NameMaxLength, "园区名称");
+
+    public void AssignDefaultCommissioner(string? userId) =>
+        DefaultCommissionerUserId = userId is null ? null : Require.Text(userId, 450, "园区默认服务专员");
 }

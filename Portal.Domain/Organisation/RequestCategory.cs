@@ -14,9 +14,13 @@ public class RequestCategory
     public string Code { get; private set; }
     public string Name { get; private set; }
     public string Description { get; private set; }
-    public int LeadDepartmentId { get; private set; }
+    /// <summary>
+    /// The department proposed as lead when a request of the category is dispatched; null when the
+    /// category has none, and whoever dispatches must choose one.
+    /// </summary>
+    public int? LeadDepartmentId { get; private set; }
 
-    public RequestCategory(string code, string name, string description, int leadDepartmentId)
+    public RequestCategory(string code, string name, string description, int? leadDepartmentId)
     {
         Code = Require.Text(code, CodeMaxLength, "类别编码");
         Name = Require.Text(name, NameMaxLength, "类别名称");

@@ -32,6 +32,13 @@ public enum RequestAction
 
     /// <summary>The work calendar changed and the portal counted the deadlines again.</summary>
     RecountDeadlines,
+
+    /// <summary>
+    /// A deadline reached an escalation level (预警, 超期, 严重超期). Not a step on the timeline, so it has no
+    /// row in <see cref="RequestLifecycle"/>: the portal records it in its own table, and a severely overdue
+    /// deadline adds a <see cref="Supervise"/> by the portal to the timeline.
+    /// </summary>
+    Escalate,
 }
 
 public static class RequestActionLabels
@@ -65,5 +72,6 @@ public static class RequestActionLabels
         RequestAction.Reassign => "改派服务专员",
         RequestAction.AutoClose => "到期自动办结",
         RequestAction.RecountDeadlines => "工作日历调整，重算时限",
+        RequestAction.Escalate => "时限预警",
     };
 }

@@ -5,6 +5,7 @@ using Portal.Domain.Calendar;
 using Portal.Domain.Organisation;
 using Portal.Domain.TimeLimits;
 using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Escalation;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Requests;
 using Portal.Infrastructure.Identity;
@@ -36,6 +37,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<PortalNotification> PortalNotifications => Set<PortalNotification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<RequestEscalation> Escalations => Set<RequestEscalation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

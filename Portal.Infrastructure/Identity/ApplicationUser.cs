@@ -18,4 +18,19 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>The language the user last chose (zh-CN or en): e-mail is written in it. Null until they choose.</summary>
     public string? PreferredCulture { get; set; }
+
+    /// <summary>
+    /// When an admin deactivated the account (someone who left or moved post); null while active. A
+    /// deactivated user signs in no more (locked out for good) and new requests route past them.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
+    public void Deactivate(DateTimeOffset now)
+    {
+        DeactivatedAt ??= now;
+        LockoutEnabled = true;
+        LockoutEnd = DateTimeOffset.MaxValue;
+    }
 }

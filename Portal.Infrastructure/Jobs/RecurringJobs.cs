@@ -1,5 +1,7 @@
 using Hangfire;
+using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Notifications;
+using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure.Jobs;
 
@@ -10,6 +12,8 @@ public static class RecurringJobs
     {
         var options = new RecurringJobOptions { TimeZone = JobsOptions.TimeZone };
         jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<EscalationJob>(EscalationJob.RecurringJobId, job => job.ScanAsync(CancellationToken.None), EscalationJob.Cron, options);
+        jobs.AddOrUpdate<AutoCloseJob>(AutoCloseJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), OutboxDeliveryJob.SweepCron, options);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Requests;
+using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Notifications;
@@ -24,6 +25,9 @@ public sealed class PortalNotification
     public RequestAction Action { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>For <see cref="RequestAction.Escalate"/>: the escalation it tells of (then <see cref="EventSequence"/> is 0).</summary>
+    public long? EscalationId { get; private set; }
+
     /// <summary>Null until the user opened it or marked it read.</summary>
     public DateTimeOffset? ReadAt { get; private set; }
 
@@ -40,6 +44,20 @@ public sealed class PortalNotification
         Action = entry.Action;
         CreatedAt = entry.At;
     }
+
+    /// <summary>A notice of an escalation: exactly once per (user, escalation).</summary>
+    public PortalNotification(string userId, ServiceRequest request, RequestEscalation escalation)
+    {
+        UserId = userId;
+        RequestNumber = request.Number;
+        RequestTitle = request.Title;
+        Action = RequestAction.Escalate;
+        Escalation = escalation;
+        CreatedAt = escalation.RecordedAt;
+    }
+
+    /// <summary>Set when created for an escalation not yet saved, so both are saved together.</summary>
+    public RequestEscalation? Escalation { get; private set; }
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }
@@ -73,7 +91,9 @@ internal sealed class PortalNotificationConfiguration : IEntityTypeConfiguration
         builder.Property(n => n.RequestTitle).HasMaxLength(ServiceRequest.TitleMaxLength);
         builder.Property(n => n.Action).HasConversion<string>().HasMaxLength(32);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(n => new { n.UserId, n.RequestNumber, n.EventSequence }).IsUnique();
+        builder.HasIndex(n => new { n.UserId, n.RequestNumber, n.EventSequence }).IsUnique().HasFilter("\"EscalationId\" IS NULL");
+        builder.HasOne(n => n.Escalation).WithMany().HasForeignKey(n => n.EscalationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.UserId, n.EscalationId }).IsUnique();
         // The inbox, newest first by keyset, and the bell's unread count.
         builder.HasIndex(n => new { n.UserId, n.Id });
         builder.HasIndex(n => new { n.UserId, n.ReadAt });

@@ -23,13 +23,11 @@ public sealed class RequestService(
     public async Task<string> SubmitAsync(PortalUser user, SubmitRequestInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var enterprise = await db.Enterprises.Where(e => e.Id == input.EnterpriseId)
-            .Select(e => new { e.Id, e.CommissionerUserId, e.CadreUserId })
-            .SingleOrDefaultAsync(cancellationToken) ?? throw new DomainException("所选企业不存在");
+        var enterprise = await RequestRouter.ForAsync(db, input.EnterpriseId, cancellationToken);
         var allowed = user.Role switch
         {
-            Roles.Enterprise => user.EnterpriseId == enterprise.Id,
-            Roles.Commissioner => enterprise.CommissionerUserId == user.Id,
+            Roles.Enterprise => user.EnterpriseId == enterprise.EnterpriseId,
+            Roles.Commissioner => enterprise.OwnCommissionerUserId == user.Id,
             _ => false,
         };
         if (!allowed)
@@ -47,7 +45,7 @@ public sealed class RequestService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await RequestNumbers.NextAsync(db, now, cancellationToken);
         var request = ServiceRequest.Submit(
-            await ActorAsync(db, user, cancellationToken), number, enterprise.Id, input.Channel, input.CategoryId, input.Urgency,
+            await ActorAsync(db, user, cancellationToken), number, enterprise.EnterpriseId, input.Channel, input.CategoryId, input.Urgency,
             input.Title, input.Description, enterprise.CommissionerUserId, enterprise.CadreUserId, targets, calendar, now);
         db.ServiceRequests.Add(request);
         var notifications = await notifier.AddAsync(db, request, request.Timeline, cancellationToken);

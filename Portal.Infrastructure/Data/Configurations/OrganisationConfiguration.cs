@@ -24,6 +24,8 @@ internal sealed class ParkConfiguration : IEntityTypeConfiguration<Park>
     {
         builder.Property(p => p.Name).HasMaxLength(Park.NameMaxLength);
         builder.HasIndex(p => p.Name).IsUnique();
+        builder.Property(p => p.DefaultCommissionerUserId).HasMaxLength(450);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.DefaultCommissionerUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -33,6 +35,8 @@ internal sealed class IndustryConfiguration : IEntityTypeConfiguration<Industry>
     {
         builder.Property(i => i.Name).HasMaxLength(Industry.NameMaxLength);
         builder.HasIndex(i => i.Name).IsUnique();
+        builder.Property(i => i.DefaultCommissionerUserId).HasMaxLength(450);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(i => i.DefaultCommissionerUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

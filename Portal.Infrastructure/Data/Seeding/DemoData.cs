@@ -38,6 +38,19 @@ public static class DemoData
         new($"{code.ToLowerInvariant()}.handler@{MailDomain}", $"{name}经办人", Roles.DepartmentHandler, code),
     ];
 
+    /// <summary>Routing rules: the commissioner who takes a park's or an industry's requests when an enterprise's own cannot.</summary>
+    public static IReadOnlyDictionary<string, string> ParkDefaultCommissioners { get; } = new Dictionary<string, string>
+    {
+        ["经济开发区"] = "commissioner@yqby.test",
+        ["台南高端装备制造产业园"] = "commissioner3@yqby.test",
+    };
+
+    public static IReadOnlyDictionary<string, string> IndustryDefaultCommissioners { get; } = new Dictionary<string, string>
+    {
+        ["新材料"] = "commissioner2@yqby.test",
+        ["建材"] = "commissioner2@yqby.test",
+    };
+
     public static IReadOnlyList<DemoEnterprise> Enterprises { get; } =
     [
         new("枣庄创普斯新能源科技有限公司", "91370405MA3C8K2L60", "经济开发区", "锂电新能源", true, "commissioner@yqby.test", "cadre@yqby.test"),

@@ -129,6 +129,14 @@ public sealed class PortalSeeder(
         {
             department.AppointHead(users[DemoData.DepartmentStaff(department.Code, department.Name).First().Email].Id);
         }
+        foreach (var (park, commissioner) in DemoData.ParkDefaultCommissioners)
+        {
+            parks[park].AssignDefaultCommissioner(users[commissioner].Id);
+        }
+        foreach (var (industry, commissioner) in DemoData.IndustryDefaultCommissioners)
+        {
+            industries[industry].AssignDefaultCommissioner(users[commissioner].Id);
+        }
         var enterprises = DemoData.Enterprises.ToDictionary(e => e.CreditCode, e =>
         {
             var enterprise = new Enterprise(e.Name, UnifiedSocialCreditCode.Parse(e.CreditCode),

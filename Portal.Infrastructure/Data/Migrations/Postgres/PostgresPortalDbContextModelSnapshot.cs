@@ -349,12 +349,18 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("DefaultCommissionerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultCommissionerUserId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -370,12 +376,18 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("DefaultCommissionerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefaultCommissionerUserId");
 
                     b.HasIndex("Name")
                         .IsUnique();
@@ -401,7 +413,7 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<int>("LeadDepartmentId")
+                    b.Property<int?>("LeadDepartmentId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -875,6 +887,49 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("CalendarRevisions");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("PartyDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level", "RecordedAt");
+
+                    b.HasIndex("RequestId", "Kind", "PartyDepartmentId", "Generation", "Level")
+                        .IsUnique();
+
+                    b.ToTable("Escalations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -886,6 +941,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("integer");
@@ -1097,6 +1155,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("EscalationId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("EventSequence")
                         .HasColumnType("integer");
 
@@ -1120,12 +1181,18 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EscalationId");
+
+                    b.HasIndex("UserId", "EscalationId")
+                        .IsUnique();
+
                     b.HasIndex("UserId", "Id");
 
                     b.HasIndex("UserId", "ReadAt");
 
                     b.HasIndex("UserId", "RequestNumber", "EventSequence")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EscalationId\" IS NULL");
 
                     b.ToTable("PortalNotifications", (string)null);
                 });
@@ -1287,13 +1354,28 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Organisation.Industry", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultCommissionerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Organisation.Park", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultCommissionerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Portal.Domain.Organisation.RequestCategory", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.Department", null)
                         .WithMany()
                         .HasForeignKey("LeadDepartmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Portal.Domain.Requests.CoHandler", b =>
@@ -1358,6 +1440,15 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>
+                {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.Department", null)
@@ -1382,11 +1473,18 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Infrastructure.Notifications.PortalNotification", b =>
                 {
+                    b.HasOne("Portal.Infrastructure.Escalation.RequestEscalation", "Escalation")
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Escalation");
                 });
 
             modelBuilder.Entity("Portal.Domain.Calendar.CalendarYear", b =>

@@ -1,0 +1,20 @@
+using Portal.Domain.Requests;
+
+namespace Portal.Infrastructure.Escalation;
+
+/// <summary>Escalation settings (section <c>Escalation</c>), checked at start.</summary>
+public sealed class EscalationOptions
+{
+    public const string Section = "Escalation";
+
+    /// <summary>The share of a deadline's working time used at which the warning (level 1) fires, in percent.</summary>
+    public int WarningPercent { get; set; } = 80;
+
+    /// <summary>Working days past the deadline after which it is severely overdue (level 3).</summary>
+    public int SevereAfterWorkingDays { get; set; } = 1;
+
+    /// <summary>At most this many requests are escalated per scan; the next scan takes the rest.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    public EscalationPolicy Policy => new(WarningPercent / 100.0, SevereAfterWorkingDays);
+}

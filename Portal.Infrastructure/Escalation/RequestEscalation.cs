@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Requests;
+
+namespace Portal.Infrastructure.Escalation;
+
+/// <summary>
+/// 督办升级: one level reached by one deadline of a request. The unique key (request, kind, party,
+/// generation, level) makes every level fire once, whatever the number of scans, servers or restarts.
+/// </summary>
+public sealed class RequestEscalation
+{
+    public long Id { get; private set; }
+    public long RequestId { get; private set; }
+    public DeadlineKind Kind { get; private set; }
+
+    /// <summary>The co-handling department for a co-handler reply; 0 otherwise.</summary>
+    public int PartyDepartmentId { get; private set; }
+
+    public int Generation { get; private set; }
+    public EscalationLevel Level { get; private set; }
+
+    /// <summary>The deadline as it stood when the level was reached.</summary>
+    public DateTimeOffset DueAt { get; private set; }
+
+    /// <summary>When the scan recorded it.</summary>
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    private RequestEscalation()
+    {
+    }
+
+    public RequestEscalation(long requestId, RequestDeadline deadline, EscalationLevel level, DateTimeOffset now)
+    {
+        RequestId = requestId;
+        Kind = deadline.Kind;
+        PartyDepartmentId = deadline.PartyDepartmentId;
+        Generation = deadline.Generation;
+        Level = level;
+        DueAt = deadline.DueAt;
+        RecordedAt = now;
+    }
+}
+
+internal sealed class RequestEscalationConfiguration : IEntityTypeConfiguration<RequestEscalation>
+{
+    public void Configure(EntityTypeBuilder<RequestEscalation> builder)
+    {
+        builder.ToTable("Escalations");
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(24);
+        builder.Property(e => e.Level).HasConversion<string>().HasMaxLength(24);
+        builder.HasOne<ServiceRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.RequestId, e.Kind, e.PartyDepartmentId, e.Generation, e.Level }).IsUnique();
+        // The digest: what reached a level since yesterday's.
+        builder.HasIndex(e => new { e.Level, e.RecordedAt });
+    }
+}
