@@ -8,14 +8,17 @@ public sealed record SubmitRequestInput(
 
 /// <summary>
 /// One request as the given user may see it: internal timeline entries only for staff. <see cref="People"/>
-/// and <see cref="Departments"/> name whoever and whichever its timeline mentions.
+/// and <see cref="Departments"/> name whoever and whichever its timeline mentions. <see cref="Level"/> is how late
+/// the request is now (its highest running deadline's), and <see cref="DeadlineLevels"/> each deadline's, by id;
+/// both on time for the enterprise, which sees no deadlines.
 /// </summary>
 public sealed record RequestDetails(
     string Number, int Version, RequestState State, string Title, string Description, RequestChannel Channel, Urgency Urgency,
     int EnterpriseId, string EnterpriseName, int CategoryId, string CategoryName, int? LeadDepartmentId, string? LeadDepartmentName,
     DateTimeOffset SubmittedAt, IReadOnlyList<RequestEvent> Timeline, IReadOnlyList<RequestDeadline> Deadlines,
     IReadOnlyList<CoHandler> CoHandlers, int ReopenCount, int ApprovedExtensions, int? PendingExtensionDays,
-    IReadOnlyDictionary<string, string> People, IReadOnlyDictionary<int, string> Departments);
+    IReadOnlyDictionary<string, string> People, IReadOnlyDictionary<int, string> Departments,
+    EscalationLevel Level, IReadOnlyDictionary<long, EscalationLevel> DeadlineLevels);
 
 /// <summary>One line of a request list.</summary>
 public sealed record RequestSummary(

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Domain;
 using Portal.Domain.Calendar;
 using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Notifications;
 
 namespace Portal.Infrastructure.Requests;
@@ -18,6 +20,7 @@ public sealed class RequestService(
     WorkCalendarService calendars,
     RequestTargetsSource targetsSource,
     RequestEventNotifier notifier,
+    IOptions<EscalationOptions> escalation,
     TimeProvider time)
 {
     public async Task<string> SubmitAsync(PortalUser user, SubmitRequestInput input, CancellationToken cancellationToken = default)
@@ -79,6 +82,12 @@ public sealed class RequestService(
         var departmentIds = timeline.Select(e => e.DepartmentId).OfType<int>().Concat(request.CoHandlers.Select(c => c.DepartmentId)).Distinct().ToList();
         var people = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var policy = escalation.Value.Policy;
+        var levels = staff
+            ? request.Deadlines.ToDictionary(d => d.Id, d => policy.LevelOf(d, calendar, now))
+            : [];
         return new RequestDetails(
             request.Number, request.Version, request.State, request.Title, request.Description, request.Channel, request.Urgency,
             request.EnterpriseId, names.Enterprise, request.CategoryId, names.Category, request.LeadDepartmentId, names.Lead,
@@ -87,7 +96,7 @@ public sealed class RequestService(
             staff ? [.. request.Deadlines.OrderBy(d => d.Id)] : [],
             staff ? [.. request.CoHandlers] : [],
             request.ReopenCount, request.ApprovedExtensions, staff ? request.PendingExtensionDays : null,
-            people, departments);
+            people, departments, staff ? policy.LevelOf(request, calendar, now) : EscalationLevel.OnTime, levels);
     }
 
     public const int MaxPageSize = 200;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Portal.Web.Components.Layout;
 
 namespace Portal.Tests.Web;
@@ -34,6 +35,34 @@ public class PortalThemeTests
         var ratio = ContrastRatio(text, background);
 
         Assert.True(ratio >= 4.5, $"{where}: {text} on {background} is {ratio:0.00}:1");
+    }
+
+    public static TheoryData<string> DeadlineMarkers => new() { "level-on-time", "level-warning", "level-overdue", "level-severe" };
+
+    /// <summary>The green, yellow, red and black markers of how late a deadline is, as the request page's stylesheet colours them.</summary>
+    [Theory]
+    [MemberData(nameof(DeadlineMarkers))]
+    public void DeadlineMarker_TextAgainstItsBackground_MeetsAA(string marker)
+    {
+        var css = File.ReadAllText(Path.Combine(RepositoryRoot(), "Portal.Web", "Features", "Requests", "RequestDetailsPage.razor.css"));
+        var rule = Regex.Match(css, $@"\.{marker}\s*\{{(?<body>[^}}]*)\}}").Groups["body"].Value;
+        var text = Regex.Match(rule, @"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})").Groups[1].Value;
+        var background = Regex.Match(rule, @"background:\s*(#[0-9a-fA-F]{6})").Groups[1].Value;
+        Assert.False(text.Length == 0 || background.Length == 0, $".{marker} sets no colour or no background");
+
+        var ratio = ContrastRatio(text, background);
+
+        Assert.True(ratio >= 4.5, $".{marker}: {text} on {background} is {ratio:0.00}:1");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Portal.sln")))
+        {
+            folder = folder.Parent;
+        }
+        return folder?.FullName ?? throw new InvalidOperationException("Portal.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static double ContrastRatio(string a, string b)

@@ -78,6 +78,22 @@ public class RequestDetailsPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task Staff_SeeHowLateEachRunningDeadlineIs()
+    {
+        var number = await DispatchedRequestAsync();
+        // Wednesday 10:00: the sign deadline (Tuesday 17:30) has passed, the resolution is far off.
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 4, 10, 0, 0, WorkCalendar.Offset));
+
+        var page = await OpenAsAsync("zrzy.handler@yqby.test", number);
+
+        page.WaitForAssertion(() => Assert.Equal("超期", page.Find("[data-testid='request-level']").TextContent));
+        Assert.Equal("超期", page.Find("tr[data-kind='Sign'] [data-testid='deadline-level']").TextContent);
+        Assert.Contains("level-overdue", page.Find("tr[data-kind='Sign'] [data-testid='deadline-level']").ClassName);
+        Assert.Equal("正常", page.Find("tr[data-kind='Resolve'] [data-testid='deadline-level']").TextContent);
+        Assert.Equal("已完成", page.Find("tr[data-kind='FirstReply'] td:last-child").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task TheEnterprise_SeesItsRequestWithoutInternalEntriesOrDeadlines_AndOpeningItReadsItsNotices()
     {
         var number = await DispatchedRequestAsync();

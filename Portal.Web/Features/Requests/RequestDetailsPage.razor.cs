@@ -72,25 +72,38 @@ public sealed partial class RequestDetailsPage
         RequestState.UnderReview => Color.Warning,
         RequestState.Withdrawn => Color.Default,
     };
+
+    /// <summary>Green, yellow, red, black: on time, warning, overdue, severely overdue.</summary>
+    private static string LevelClass(EscalationLevel level) => level switch
+    {
+        EscalationLevel.OnTime => "level level-on-time",
+        EscalationLevel.Warning => "level level-warning",
+        EscalationLevel.Overdue => "level level-overdue",
+        EscalationLevel.SeverelyOverdue => "level level-severe",
+    };
 }
 
 public sealed record TimelineEntryView(
     int Sequence, RequestAction Action, DateTimeOffset At, string Actor, bool Internal, string? Text, string? Department, string? Target);
 
-public sealed record DeadlineView(DeadlineKind Kind, int Generation, string? Party, DateTimeOffset DueAt, DeadlineStatus Status, bool Late);
+public sealed record DeadlineView(
+    DeadlineKind Kind, int Generation, string? Party, DateTimeOffset DueAt, DeadlineStatus Status, bool Late, EscalationLevel Level)
+{
+    public bool IsRunning => Status is DeadlineStatus.Open or DeadlineStatus.Paused;
+}
 
 /// <summary>A request as the page shows it, in plain values that survive the hand-over from prerendering.</summary>
 public sealed record RequestDetailsData(
     bool Found, string Number, string Title, string Description, RequestState State, RequestChannel Channel, Urgency Urgency,
-    string Enterprise, string Category, string? LeadDepartment, DateTimeOffset SubmittedAt,
+    string Enterprise, string Category, string? LeadDepartment, DateTimeOffset SubmittedAt, EscalationLevel Level,
     IReadOnlyList<TimelineEntryView> Timeline, IReadOnlyList<DeadlineView> Deadlines)
 {
     public static RequestDetailsData NotFound(string number) =>
-        new(false, number, "", "", default, default, default, "", "", null, default, [], []);
+        new(false, number, "", "", default, default, default, "", "", null, default, default, [], []);
 
     public static RequestDetailsData From(RequestDetails details) => new(
         true, details.Number, details.Title, details.Description, details.State, details.Channel, details.Urgency,
-        details.EnterpriseName, details.CategoryName, details.LeadDepartmentName, details.SubmittedAt,
+        details.EnterpriseName, details.CategoryName, details.LeadDepartmentName, details.SubmittedAt, details.Level,
         [.. details.Timeline.Select(e => new TimelineEntryView(
             e.Sequence, e.Action, e.At,
             e.ActorRole == RequestLifecycle.System
@@ -101,5 +114,5 @@ public sealed record RequestDetailsData(
             e.TargetUserId is { } t ? details.People.GetValueOrDefault(t) : null))],
         [.. details.Deadlines.Select(d => new DeadlineView(
             d.Kind, d.Generation, d.PartyDepartmentId == 0 ? null : details.Departments.GetValueOrDefault(d.PartyDepartmentId),
-            d.DueAt, d.Status, d.WasLate))]);
+            d.DueAt, d.Status, d.WasLate, details.DeadlineLevels.GetValueOrDefault(d.Id)))]);
 }
