@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
 using Portal.Tests.Support;
@@ -17,11 +15,7 @@ public class RequestRoutingTests
     private const string Chuangpusi = "枣庄创普斯新能源科技有限公司";
     private const string Shengwei = "山东盛威新材料有限公司";
 
-    private static async Task<SeededPortal> PortalAsync(DatabaseProvider provider)
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8)));
-        return await SeededPortal.CreateAsync(provider, s => s.AddSingleton<TimeProvider>(time), demoData: true);
-    }
+    private static async Task<SeededPortal> PortalAsync(DatabaseProvider provider) => (await SeededPortal.OnFakeClockAsync(provider)).Portal;
 
     private static Task SetAsync(SeededPortal portal, Func<PortalDbContext, Task> change) => portal.QueryAsync(async db =>
     {
