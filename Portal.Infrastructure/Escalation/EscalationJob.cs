@@ -23,8 +23,6 @@ public sealed class EscalationJob(
     IDbContextFactory<PortalDbContext> contexts,
     WorkCalendarService calendars,
     IOptions<EscalationOptions> options,
-    RequestEmailComposer composer,
-    Outbox outbox,
     RequestEventNotifier notifier,
     TimeProvider time,
     ILogger<EscalationJob> logger)
@@ -184,20 +182,10 @@ public sealed class EscalationJob(
                 // Told in the portal only; the home pages list whoever lacks an address.
                 continue;
             }
-            var culture = person.PreferredCulture ?? NotificationText.Languages[0];
-            var recipient = new NotificationRecipient(person.Id, person.Email, person.DisplayName, culture);
+            var recipient = new NotificationRecipient(person.Id, person.Email, person.DisplayName, person.PreferredCulture ?? NotificationText.Languages[0]);
             var facts = new RequestEventFacts(request.Number, request.Title, RequestAction.Escalate, null, null, deadline);
-            try
-            {
-                var language = NotificationText.Language(culture);
-                var text = NotificationText.Format($"Escalation.{escalation.Level}", language,
-                    NotificationText.Deadline(deadline.Kind, language), percent, NotificationText.Instant(deadline.DueAt, language));
-                outboxIds.Add(outbox.Add(db, composer.Compose(facts with { Text = text }, recipient)));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                outbox.AddCompositionFailure(db, composer.Fallback(facts, recipient), e);
-            }
+            outboxIds.Add(notifier.AddEmail(db, facts, recipient, language => NotificationText.Format($"Escalation.{escalation.Level}", language,
+                NotificationText.Deadline(deadline.Kind, language), percent, NotificationText.Instant(deadline.DueAt, language))));
         }
     }
 
@@ -207,34 +195,20 @@ public sealed class EscalationJob(
         EscalationRecipient.MustAct => deadline.Kind switch
         {
             DeadlineKind.CoHandlerReply => await HeadOrDepartmentAsync(db, deadline.PartyDepartmentId, cancellationToken),
-            DeadlineKind.Dispatch => await CommissionerAsync(db, request, cancellationToken),
-            _ when request.HandledByCommissioner || request.LeadDepartmentId is null => await CommissionerAsync(db, request, cancellationToken),
-            _ => request.LeadHandlerUserId is { } handler
-                ? [handler]
-                : await db.Users.Where(u => u.DepartmentId == request.LeadDepartmentId).Select(u => u.Id).ToListAsync(cancellationToken),
+            DeadlineKind.Dispatch => await RequestPeople.CommissionerAsync(db, request, cancellationToken),
+            _ when request.HandledByCommissioner || request.LeadDepartmentId is null => await RequestPeople.CommissionerAsync(db, request, cancellationToken),
+            _ => await RequestPeople.LeadHandlersAsync(db, request, cancellationToken),
         },
-        EscalationRecipient.Commissioner => await CommissionerAsync(db, request, cancellationToken),
-        EscalationRecipient.DepartmentHead => await HeadAsync(
+        EscalationRecipient.Commissioner => await RequestPeople.CommissionerAsync(db, request, cancellationToken),
+        EscalationRecipient.DepartmentHead => await RequestPeople.HeadAsync(
             db, deadline.Kind == DeadlineKind.CoHandlerReply ? deadline.PartyDepartmentId : request.LeadDepartmentId, cancellationToken),
-        EscalationRecipient.Supervisors => await SupervisorsAsync(db, cancellationToken),
-        EscalationRecipient.Cadre => request.CadreUserId is { } cadre ? [cadre] : await SupervisorsAsync(db, cancellationToken),
+        EscalationRecipient.Supervisors => await RequestPeople.SupervisorsAsync(db, cancellationToken),
+        EscalationRecipient.Cadre => request.CadreUserId is { } cadre ? [cadre] : await RequestPeople.SupervisorsAsync(db, cancellationToken),
     };
-
-    private static async Task<IReadOnlyCollection<string>> CommissionerAsync(PortalDbContext db, ServiceRequest request, CancellationToken cancellationToken) =>
-        request.CommissionerUserId is { } commissioner ? [commissioner] : await SupervisorsAsync(db, cancellationToken);
-
-    private static async Task<IReadOnlyCollection<string>> HeadAsync(PortalDbContext db, int? departmentId, CancellationToken cancellationToken) =>
-        await db.Departments.Where(d => d.Id == departmentId && d.HeadUserId != null).Select(d => d.HeadUserId!).ToListAsync(cancellationToken);
 
     private static async Task<IReadOnlyCollection<string>> HeadOrDepartmentAsync(PortalDbContext db, int departmentId, CancellationToken cancellationToken)
     {
-        var head = await HeadAsync(db, departmentId, cancellationToken);
-        return head.Count > 0 ? head : await db.Users.Where(u => u.DepartmentId == departmentId).Select(u => u.Id).ToListAsync(cancellationToken);
+        var head = await RequestPeople.HeadAsync(db, departmentId, cancellationToken);
+        return head.Count > 0 ? head : await RequestPeople.DepartmentAsync(db, departmentId, cancellationToken);
     }
-
-    internal static async Task<IReadOnlyCollection<string>> SupervisorsAsync(PortalDbContext db, CancellationToken cancellationToken) =>
-        await (from ur in db.UserRoles
-               join r in db.Roles on ur.RoleId equals r.Id
-               where r.Name == Roles.Supervisor
-               select ur.UserId).ToListAsync(cancellationToken);
 }

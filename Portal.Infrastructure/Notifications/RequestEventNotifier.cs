@@ -1,6 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Portal.Domain.Identity;
 using Portal.Domain.Notifications;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
@@ -56,19 +56,30 @@ public sealed class RequestEventNotifier(
                     continue;
                 }
                 var recipient = new NotificationRecipient(person.Id, person.Email, person.DisplayName, person.PreferredCulture ?? NotificationText.Languages[0]);
-                try
-                {
-                    outboxIds.Add(outbox.Add(db, composer.Compose(
-                        facts with { NextDeadline = NextDeadline(request, forEnterprise: person.EnterpriseId is not null) }, recipient)));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // Composing is pure: whatever fails here is a template or a value it lacks, never the change itself.
-                    outbox.AddCompositionFailure(db, composer.Fallback(facts, recipient), e);
-                }
+                outboxIds.Add(AddEmail(db, facts with { NextDeadline = NextDeadline(request, forEnterprise: person.EnterpriseId is not null) }, recipient));
             }
         }
         return new NotificationsToSend(outboxIds, told);
+    }
+
+    /// <summary>
+    /// Composes the e-mail of <paramref name="facts"/> for one recipient, in their language, and adds it to the
+    /// outbox without saving. <paramref name="textIn"/>, when given, writes what is said in that language. A
+    /// message that cannot be composed is kept as a failed row with its error instead: the change is never refused.
+    /// </summary>
+    /// <returns>The outbox row's id.</returns>
+    public Guid AddEmail(PortalDbContext db, RequestEventFacts facts, NotificationRecipient to, Func<CultureInfo, string>? textIn = null)
+    {
+        try
+        {
+            var said = textIn is null ? facts : facts with { Text = textIn(NotificationText.Language(to.Culture)) };
+            return outbox.Add(db, composer.Compose(said, to));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Composing is pure: whatever fails here is a template or a value it lacks, never the change itself.
+            return outbox.AddCompositionFailure(db, composer.Fallback(facts, to), e);
+        }
     }
 
     /// <summary>Never throws: the change is saved; a failure here only delays what the sweep will deliver anyway.</summary>
@@ -100,31 +111,19 @@ public sealed class RequestEventNotifier(
         PortalDbContext db, ServiceRequest request, RequestEvent entry, Audience audience, CancellationToken cancellationToken) => audience switch
     {
         Audience.Enterprise => await db.Users.Where(u => u.EnterpriseId == request.EnterpriseId).Select(u => u.Id).ToListAsync(cancellationToken),
-        Audience.Commissioner => request.CommissionerUserId is { } commissioner ? [commissioner] : await SupervisorsAsync(db, cancellationToken),
+        Audience.Commissioner => await RequestPeople.CommissionerAsync(db, request, cancellationToken),
         Audience.Dispatcher => request.DispatchedByUserId is { } dispatcher
             ? [dispatcher]
-            : await MembersAsync(db, request, entry, Audience.Commissioner, cancellationToken),
+            : await RequestPeople.CommissionerAsync(db, request, cancellationToken),
         Audience.Handler => request.HandledByCommissioner
             ? request.CommissionerUserId is { } direct ? [direct] : []
-            : request.LeadHandlerUserId is { } handler
-                ? [handler]
-                : await DepartmentAsync(db, request.LeadDepartmentId, cancellationToken),
-        Audience.LeadHead => await db.Departments.Where(d => d.Id == request.LeadDepartmentId && d.HeadUserId != null)
-            .Select(d => d.HeadUserId!).ToListAsync(cancellationToken),
-        Audience.CoHandlingDepartment => await DepartmentAsync(db, entry.DepartmentId, cancellationToken),
+            : await RequestPeople.LeadHandlersAsync(db, request, cancellationToken),
+        Audience.LeadHead => await RequestPeople.HeadAsync(db, request.LeadDepartmentId, cancellationToken),
+        Audience.CoHandlingDepartment => await RequestPeople.DepartmentAsync(db, entry.DepartmentId, cancellationToken),
         Audience.Cadre => request.CadreUserId is { } cadre ? [cadre] : [],
-        Audience.Supervisors => await SupervisorsAsync(db, cancellationToken),
+        Audience.Supervisors => await RequestPeople.SupervisorsAsync(db, cancellationToken),
         Audience.TargetUser => entry.TargetUserId is { } target ? [target] : [],
     };
-
-    private static async Task<IReadOnlyCollection<string>> DepartmentAsync(PortalDbContext db, int? departmentId, CancellationToken cancellationToken) =>
-        departmentId is { } id ? await db.Users.Where(u => u.DepartmentId == id).Select(u => u.Id).ToListAsync(cancellationToken) : [];
-
-    private static async Task<IReadOnlyCollection<string>> SupervisorsAsync(PortalDbContext db, CancellationToken cancellationToken) =>
-        await (from ur in db.UserRoles
-               join r in db.Roles on ur.RoleId equals r.Id
-               where r.Name == Roles.Supervisor
-               select ur.UserId).ToListAsync(cancellationToken);
 
     private static async Task<string?> ActorNameAsync(PortalDbContext db, RequestEvent entry, CancellationToken cancellationToken) =>
         entry.ActorRole == RequestLifecycle.System

@@ -17,12 +17,12 @@ namespace Portal.Tests.Web;
 /// <summary>The bell and the notification pages, rendered with bUnit over a real database and the real live notifier.</summary>
 public class NotificationBellTests : ComponentTest
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, WorkCalendar.Offset));
+    private FakeTimeProvider _time = null!;
     private SeededPortal? _portal;
 
     private async Task<(SeededPortal Portal, string CommissionerId)> SignedInAsCommissionerAsync()
     {
-        _portal = await SeededPortal.CreateAsync(DatabaseProvider.Sqlite, s => s.AddSingleton<TimeProvider>(_time), demoData: true);
+        (_portal, _time) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
         var commissioner = await _portal.UserAsync("commissioner@yqby.test");
         Services.AddSingleton(_portal.Services.GetRequiredService<NotificationInbox>());
         Services.AddSingleton(_portal.Services.GetRequiredService<ILiveNotifier>());

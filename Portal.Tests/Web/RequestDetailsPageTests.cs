@@ -22,13 +22,13 @@ namespace Portal.Tests.Web;
 /// <summary>A request's page, rendered for each kind of reader over a real database.</summary>
 public class RequestDetailsPageTests : ComponentTest
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, WorkCalendar.Offset));
+    private FakeTimeProvider _time = null!;
     private SeededPortal _portal = null!;
 
     /// <summary>创普斯's request, dispatched to 自然资源局, with an internal note and a public reply.</summary>
     private async Task<string> DispatchedRequestAsync()
     {
-        _portal = await SeededPortal.CreateAsync(DatabaseProvider.Sqlite, s => s.AddSingleton<TimeProvider>(_time), demoData: true);
+        (_portal, _time) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
         var number = await RequestServiceTests.SubmitAsync(_portal);
         var commissioner = await _portal.UserAsync("commissioner@yqby.test");
         var zrzy = await RequestServiceTests.DepartmentAsync(_portal, "ZRZY");
