@@ -157,6 +157,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddTransient<EscalationJob>();
         services.AddTransient<AutoCloseJob>();
+        services.AddTransient<DailyDigestJob>();
 
         services.AddHangfire(config =>
         {

@@ -38,6 +38,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<PortalNotification> PortalNotifications => Set<PortalNotification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<RequestEscalation> Escalations => Set<RequestEscalation>();
+    public DbSet<DailyDigest> DailyDigests => Set<DailyDigest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,6 +14,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<EscalationJob>(EscalationJob.RecurringJobId, job => job.ScanAsync(CancellationToken.None), EscalationJob.Cron, options);
         jobs.AddOrUpdate<AutoCloseJob>(AutoCloseJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
+        jobs.AddOrUpdate<DailyDigestJob>(DailyDigestJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), DailyDigestJob.Cron, options);
         jobs.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), OutboxDeliveryJob.SweepCron, options);
     }
 }

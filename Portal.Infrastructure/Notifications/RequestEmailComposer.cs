@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Portal.Domain.Requests;
 
 namespace Portal.Infrastructure.Notifications;
@@ -23,6 +21,9 @@ public sealed class RequestEmailComposer(Uri publicUrl)
 
     public Uri LinkTo(string number) => new(publicUrl, $"requests/{Uri.EscapeDataString(number)}");
 
+    /// <summary>A page of the portal by its path relative to the public address (no leading slash).</summary>
+    public Uri LinkToPage(string path) => new(publicUrl, path);
+
     public OutgoingEmail Compose(RequestEventFacts facts, NotificationRecipient to)
     {
         var culture = NotificationText.Language(to.Culture);
@@ -42,31 +43,11 @@ public sealed class RequestEmailComposer(Uri publicUrl)
             lines.Add(NotificationText.Format("Line.Deadline", culture,
                 NotificationText.Deadline(next.Kind, culture), NotificationText.Instant(next.DueAt, culture)));
         }
-        var greeting = NotificationText.Format("Greeting", culture, to.Name);
-        var footer = NotificationText.Get("Footer", culture);
-
-        var text = new StringBuilder().Append(greeting).Append("\r\n\r\n");
-        foreach (var line in lines)
-        {
-            text.Append(line).Append("\r\n");
-        }
-        text.Append("\r\n").Append(NotificationText.Format("Line.Link", culture, link)).Append("\r\n\r\n").Append(footer).Append("\r\n");
-
-        var html = new StringBuilder()
-            .Append($"<!DOCTYPE html><html lang=\"{Encode(culture.Name)}\"><head><meta charset=\"utf-8\"></head>")
-            .Append("<body style=\"font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;color:#1a1a1a;line-height:1.6\">")
-            .Append($"<p>{Encode(greeting)}</p>");
-        foreach (var line in lines)
-        {
-            html.Append($"<p>{Encode(line)}</p>");
-        }
-        html.Append($"<p><a href=\"{Encode(link)}\" style=\"color:#0b4a8b\">{Encode(NotificationText.Get("Link.Text", culture))}</a></p>")
-            .Append($"<p style=\"color:#555;font-size:12px\">{Encode(footer)}</p></body></html>");
-
+        var (text, html) = EmailBody.Write(culture, to.Name, lines, link);
         return new OutgoingEmail(
             to.UserId, to.Email, to.Name,
             NotificationText.Format("Subject", culture, facts.Number, what),
-            text.ToString(), html.ToString(), EventType(facts.Action), facts.Number);
+            text, html, EventType(facts.Action), facts.Number);
     }
 
     /// <summary>The plainest notice, with no template: kept for a retry when composing failed.</summary>
@@ -77,6 +58,4 @@ public sealed class RequestEmailComposer(Uri publicUrl)
             to.UserId, to.Email, to.Name, $"【有求必应】{facts.Number}",
             $"{facts.Number} {facts.Title}\r\n{link}\r\n", null, EventType(facts.Action), facts.Number);
     }
-
-    private static string Encode(string value) => WebUtility.HtmlEncode(value);
 }

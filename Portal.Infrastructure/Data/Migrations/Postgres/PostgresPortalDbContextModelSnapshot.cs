@@ -887,6 +887,55 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("CalendarRevisions");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.DailyDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("NewCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("OverdueCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeverelyOverdueCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnsatisfiedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.ToTable("DailyDigests", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>
                 {
                     b.Property<long>("Id")
@@ -1438,6 +1487,58 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.DailyDigest", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Portal.Infrastructure.Escalation.DigestItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("DigestId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Enterprise")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("RequestNumber")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Section")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DigestId");
+
+                            b1.ToTable("DailyDigestItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DigestId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>

@@ -854,6 +854,53 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("CalendarRevisions");
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.DailyDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OutboxMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverdueCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeverelyOverdueCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnsatisfiedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Day");
+
+                    b.ToTable("DailyDigests", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>
                 {
                     b.Property<long>("Id")
@@ -1401,6 +1448,56 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.DailyDigest", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Portal.Infrastructure.Escalation.DigestItem", "Items", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("DigestId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Enterprise")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RequestNumber")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Section")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DigestId");
+
+                            b1.ToTable("DailyDigestItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DigestId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>
