@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
+        services.AddSingleton<RoutingProblems>();
         services.AddScoped<ICalendarChangeListener, DeadlinesFollowTheCalendar>();
         services.AddSingleton<WorkCalendarCache>();
         services.AddScoped<WorkCalendarService>();
@@ -158,6 +159,7 @@ public static class DependencyInjection
         services.AddTransient<EscalationJob>();
         services.AddTransient<AutoCloseJob>();
         services.AddTransient<DailyDigestJob>();
+        services.AddSingleton<DigestArchive>();
 
         services.AddHangfire(config =>
         {

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Requests;
 using Portal.Web.Shared;
 
 namespace Portal.Tests.Support;
@@ -26,6 +29,21 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(name);
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+    }
+
+    /// <summary>Signs the component's user in as <paramref name="user"/>, with the role and claims the portal gives them.</summary>
+    protected void SignInAs(PortalUser user, string email)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id) };
+        if (user.EnterpriseId is { } enterprise)
+        {
+            claims.Add(new(PortalClaims.EnterpriseId, enterprise.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (user.DepartmentId is { } department)
+        {
+            claims.Add(new(PortalClaims.DepartmentId, department.ToString(CultureInfo.InvariantCulture)));
+        }
+        AddAuthorization().SetAuthorized(email).SetRoles(user.Role).SetClaims([.. claims]);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -45,17 +45,7 @@ public class RequestDetailsPageTests : ComponentTest
 
     private async Task<IRenderedComponent<RequestDetailsPage>> OpenAsAsync(string email, string number)
     {
-        var user = await _portal.UserAsync(email);
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id) };
-        if (user.EnterpriseId is { } enterprise)
-        {
-            claims.Add(new(PortalClaims.EnterpriseId, enterprise.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        if (user.DepartmentId is { } department)
-        {
-            claims.Add(new(PortalClaims.DepartmentId, department.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        AddAuthorization().SetAuthorized(email).SetRoles(user.Role).SetClaims([.. claims]);
+        SignInAs(await _portal.UserAsync(email), email);
         return Render<RequestDetailsPage>(p => p.Add(x => x.Number, number));
     }
 

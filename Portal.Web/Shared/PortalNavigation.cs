@@ -21,6 +21,7 @@ public static class PortalNavigation
     public const string EnterpriseReaders = $"{Roles.Commissioner},{Roles.Cadre},{Roles.Supervisor},{Roles.Admin}";
     public const string DashboardReaders = $"{Roles.Supervisor},{Roles.Cadre},{Roles.Admin}";
     public const string Admins = Roles.Admin;
+    public const string DigestReaders = $"{Roles.Supervisor},{Roles.Cadre}";
 
     public static IReadOnlyList<NavEntry> All { get; } =
     [
@@ -31,6 +32,7 @@ public static class PortalNavigation
         new("/workspace", "Nav.Workspace", MudBlazor.Icons.Material.Filled.Work, Split(WorkspaceUsers)),
         new("/enterprises", "Nav.Enterprises", MudBlazor.Icons.Material.Filled.Factory, Split(EnterpriseReaders)),
         new("/dashboard", "Nav.Dashboard", MudBlazor.Icons.Material.Filled.Dashboard, Split(DashboardReaders)),
+        new("/digests", "Nav.Digests", MudBlazor.Icons.Material.Filled.Summarize, Split(DigestReaders)),
         new("/policies", "Nav.Policies", MudBlazor.Icons.Material.Filled.MenuBook, Roles.All),
         new("/admin/users", "Nav.AdminUsers", MudBlazor.Icons.Material.Filled.People, [Roles.Admin]),
         new("/admin/organisation", "Nav.AdminOrganisation", MudBlazor.Icons.Material.Filled.AccountTree, [Roles.Admin]),

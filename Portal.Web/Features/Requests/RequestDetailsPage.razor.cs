@@ -49,7 +49,7 @@ public sealed partial class RequestDetailsPage
             return;
         }
         var principal = (await Authentication).User;
-        var user = PortalUserOf(principal);
+        var user = principal.ToPortalUser();
         var details = await Requests.GetAsync(user, Number);
         Data = details is null ? RequestDetailsData.NotFound(Number) : RequestDetailsData.From(details);
         if (details is not null)
@@ -57,12 +57,6 @@ public sealed partial class RequestDetailsPage
             await Inbox.MarkRequestReadAsync(user.Id, details.Number);
         }
     }
-
-    private static PortalUser PortalUserOf(ClaimsPrincipal principal) => new(
-        principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-        PortalNavigation.RoleOf(principal) ?? "",
-        int.TryParse(principal.FindFirstValue(PortalClaims.DepartmentId), out var department) ? department : null,
-        int.TryParse(principal.FindFirstValue(PortalClaims.EnterpriseId), out var enterprise) ? enterprise : null);
 
     private static Color StateColor(RequestState state) => state switch
     {
