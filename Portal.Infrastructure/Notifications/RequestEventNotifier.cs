@@ -37,7 +37,8 @@ public sealed class RequestEventNotifier(
             {
                 continue;
             }
-            var people = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id))
+            // Someone deactivated signs in no more: they are told nothing, as by an escalation.
+            var people = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id) && u.DeactivatedAt == null)
                 .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture, u.EnterpriseId })
                 .ToListAsync(cancellationToken);
             var portalOnly = RequestNotifications.AlwaysByEmail.Contains(entry.Action)

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Data;
@@ -9,6 +10,26 @@ namespace Portal.Tests.Web;
 
 public class JobServerTests
 {
+    [Fact]
+    public async Task EveryRecurringJob_IsRegisteredByItsId_InTheDistrictsTime()
+    {
+        await using var portal = await PortalFactory.StartAsync(DatabaseProvider.Sqlite, runJobServer: true);
+
+        var jobs = portal.Services.GetRequiredService<JobStorage>().GetConnection().GetRecurringJobs()
+            .ToDictionary(j => j.Id, j => (j.Cron, j.TimeZoneId));
+
+        Assert.Equal(
+            new Dictionary<string, (string, string)>
+            {
+                ["heartbeat"] = ("* * * * *", "Asia/Shanghai"),
+                ["escalation-scan"] = ("*/15 * * * * *", "Asia/Shanghai"),
+                ["auto-close"] = ("* * * * *", "Asia/Shanghai"),
+                ["daily-digest"] = ("30 8 * * *", "Asia/Shanghai"),
+                ["outbox-sweep"] = ("*/15 * * * * *", "Asia/Shanghai"),
+            },
+            jobs);
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]

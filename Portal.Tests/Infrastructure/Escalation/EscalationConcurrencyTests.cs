@@ -1,3 +1,5 @@
+using Hangfire;
+using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -12,17 +14,18 @@ using Portal.Tests.Support;
 namespace Portal.Tests.Infrastructure.Escalation;
 
 /// <summary>
-/// Two nodes scanning at once over the same PostgreSQL database record each level exactly once and tell
-/// each person once. The scans are called directly on two service providers (two nodes with caches of
-/// their own), not through two running Hangfire servers: what is under test is the scan's own guarantee,
-/// which does not rely on Hangfire running a recurring job on one server only.
+/// Two nodes, each with its own Hangfire server on the shared PostgreSQL storage, scanning at once over the
+/// same database: each level is recorded exactly once and each person told once. The scans are enqueued on
+/// both nodes, more of them than one server has workers, so they overlap across the servers; what is under
+/// test is the scan's own guarantee, which does not rely on Hangfire running a job on one server only.
 /// </summary>
 public class EscalationConcurrencyTests
 {
     private const int Requests = 1000;
+    private const int ScansPerNode = 3;
 
     [Fact]
-    public async Task TwoNodesScanningAtOnce_OverAThousandDueRequests_RecordEachLevelOnce_AndTellEachPersonOnce()
+    public async Task TwoHangfireServersScanningAtOnce_OverAThousandDueRequests_RecordEachLevelOnce_AndTellEachPersonOnce()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, WorkCalendar.Offset));
         void Configure(IServiceCollection s)
@@ -36,13 +39,21 @@ public class EscalationConcurrencyTests
         // Every dispatch deadline (2 working hours) is overdue, none severely.
         time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 14, 0, 0, WorkCalendar.Offset));
 
-        var scans = await Task.WhenAll(
-            Task.Run(() => EscalationJobTests.ScanAsync(portal.Services)),
-            Task.Run(() => EscalationJobTests.ScanAsync(otherNode)));
-        var again = await EscalationJobTests.ScanAsync(otherNode);
+        using var first = ServerOf(portal.Services, "node-1");
+        using var second = ServerOf(otherNode, "node-2");
+        var jobs = new List<string>();
+        for (var i = 0; i < ScansPerNode; i++)
+        {
+            foreach (var node in new IServiceProvider[] { portal.Services, otherNode })
+            {
+                jobs.Add(node.GetRequiredService<IBackgroundJobClient>().Enqueue<EscalationJob>(job => job.ScanAsync(CancellationToken.None)));
+            }
+        }
+        var runs = await WaitForAsync(portal.Services.GetRequiredService<JobStorage>(), jobs);
 
-        Assert.Equal(Requests * 2, scans.Sum());
-        Assert.Equal(0, again);
+        Assert.Equal(2, runs.Select(r => r.Server.Split(':')[0]).Distinct().Count());
+        Assert.Equal(Requests * 2, runs.Sum(r => r.Recorded));
+        Assert.Equal(0, await EscalationJobTests.ScanAsync(otherNode));
         var perRequest = await portal.QueryAsync(db => db.Escalations
             .GroupBy(e => e.RequestId).Select(g => g.Count()).ToListAsync());
         Assert.Equal(Enumerable.Repeat(2, Requests), perRequest);
@@ -52,6 +63,40 @@ public class EscalationConcurrencyTests
             .GroupBy(m => new { m.RequestNumber, m.RecipientAddress }).Select(g => g.Count()).ToListAsync());
         Assert.Equal(Enumerable.Repeat(1, Requests * 2), emails);
         Assert.Equal(Requests * 2, await portal.QueryAsync(db => db.PortalNotifications.CountAsync(n => n.Action == RequestAction.Escalate)));
+    }
+
+    /// <summary>A Hangfire server of one node: its storage, and its jobs made by its own services.</summary>
+    private static BackgroundJobServer ServerOf(IServiceProvider node, string name) => new(
+        new BackgroundJobServerOptions
+        {
+            ServerName = name,
+            WorkerCount = 2,
+            SchedulePollingInterval = TimeSpan.FromSeconds(1),
+            Activator = node.GetRequiredService<JobActivator>(),
+        },
+        node.GetRequiredService<JobStorage>());
+
+    private sealed record Run(string Server, int Recorded);
+
+    /// <summary>Waits until every job succeeded; each with the server that ran it and what it returned.</summary>
+    private static async Task<List<Run>> WaitForAsync(JobStorage storage, IReadOnlyList<string> jobs)
+    {
+        var monitoring = storage.GetMonitoringApi();
+        var until = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            var details = jobs.Select(monitoring.JobDetails).ToList();
+            var states = details.Select(d => d.History.FirstOrDefault()?.StateName).ToList();
+            Assert.DoesNotContain(FailedState.StateName, states);
+            if (states.All(s => s == SucceededState.StateName))
+            {
+                return [.. details.Select(d => new Run(
+                    d.History.First(h => h.StateName == ProcessingState.StateName).Data["ServerId"],
+                    int.Parse(d.History[0].Data["Result"], System.Globalization.CultureInfo.InvariantCulture)))];
+            }
+            Assert.True(DateTime.UtcNow < until, $"scans still running: {string.Join(", ", states)}");
+            await Task.Delay(500);
+        }
     }
 
     /// <summary>A thousand requests of 创普斯 submitted at <paramref name="now"/>, made by the domain and saved in batches.</summary>

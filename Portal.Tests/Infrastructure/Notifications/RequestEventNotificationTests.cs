@@ -108,4 +108,30 @@ public class RequestEventNotificationTests(Portals portals) : IClassFixture<Port
             select u.Email!).ToListAsync());
         Assert.Equal([Commissioner, Enterprise], told.Order());
     }
+
+    [Fact]
+    public async Task ADeactivatedPerson_IsToldNothing_TheyNoLongerSignIn()
+    {
+        var (portal, time) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
+        await using var _ = portal;
+        await portal.QueryAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Email == LeadHandler)).Deactivate(time.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+        var number = await RequestServiceTests.SubmitAsync(portal);
+        var commissioner = await portal.UserAsync(Commissioner);
+        var zrzy = await RequestServiceTests.DepartmentAsync(portal, "ZRZY");
+
+        await portal.RequestsAsync(s => s.DispatchAsync(commissioner, number, 1, zrzy));
+
+        var told = await portal.QueryAsync(db => (
+            from n in db.PortalNotifications
+            join u in db.Users on n.UserId equals u.Id
+            where n.Action == RequestAction.Dispatch
+            select u.Email!).ToListAsync());
+        Assert.Equal([Enterprise, LeadHead], told.Order(StringComparer.Ordinal));
+        Assert.Equal([Enterprise, LeadHead], (await portal.QueryAsync(db => db.OutboxMessages
+            .Where(m => m.EventType == "Request.Dispatch").Select(m => m.RecipientAddress!).ToListAsync())).Order(StringComparer.Ordinal));
+    }
 }
