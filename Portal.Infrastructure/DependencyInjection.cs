@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();
+        services.AddScoped<WorkQueue>();
         services.AddScoped<ICalendarChangeListener, DeadlinesFollowTheCalendar>();
         services.AddSingleton<WorkCalendarCache>();
         services.AddScoped<WorkCalendarService>();

@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Calendar;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Escalation;
+
+namespace Portal.Infrastructure.Requests;
+
+/// <summary>The tabs of a staff queue, each a set of states.</summary>
+public enum QueueTab
+{
+    /// <summary>待受理</summary>
+    Submitted,
+
+    /// <summary>待签收</summary>
+    Dispatched,
+
+    /// <summary>办理中, disputes under review (待甄别) included.</summary>
+    InProgress,
+
+    /// <summary>待补充</summary>
+    AwaitingEnterprise,
+
+    /// <summary>已答复, waiting for the enterprise's evaluation.</summary>
+    Resolved,
+
+    /// <summary>已办结, withdrawn ones included.</summary>
+    Closed,
+}
+
+/// <summary>What a queue shows: a tab, and optional filters and search.</summary>
+public sealed record QueueQuery(
+    QueueTab Tab, int? EnterpriseId = null, int? CategoryId = null, int? DepartmentId = null, int? ParkId = null,
+    EscalationLevel? Level = null, string? Search = null)
+{
+    public const int SearchMaxLength = 100;
+
+    public static IReadOnlyList<RequestState> StatesOf(QueueTab tab) => tab switch
+    {
+        QueueTab.Submitted => [RequestState.Submitted],
+        QueueTab.Dispatched => [RequestState.Dispatched],
+        QueueTab.InProgress => [RequestState.InProgress, RequestState.UnderReview],
+        QueueTab.AwaitingEnterprise => [RequestState.AwaitingEnterprise],
+        QueueTab.Resolved => [RequestState.Resolved],
+        QueueTab.Closed => [RequestState.Closed, RequestState.Withdrawn],
+    };
+}
+
+/// <summary>Where a page of a queue ended: the next page starts after it.</summary>
+public sealed record QueueCursor(DateTimeOffset? NextDueAt, long Id);
+
+/// <param name="NextDeadline">The running deadline due first, null when none runs (paused, resolved, closed).</param>
+/// <param name="Level">How late the request is: the highest level of its running deadlines now.</param>
+public sealed record QueueRow(
+    long Id, string Number, string Title, RequestState State, Urgency Urgency, string Enterprise, string Category,
+    string? LeadDepartment, DateTimeOffset SubmittedAt, RequestDeadline? NextDeadline, EscalationLevel Level);
+
+public sealed record QueueChoice(int Id, string Name);
+
+/// <summary>What the queue's filters offer.</summary>
+public sealed record QueueChoices(IReadOnlyList<QueueChoice> Categories, IReadOnlyList<QueueChoice> Departments, IReadOnlyList<QueueChoice> Parks);
+
+public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, QueueCursor? Next, IReadOnlyDictionary<QueueTab, int> Counts);
+
+/// <summary>
+/// A staff member's queue (工作台): the requests in their scope (<see cref="RequestScope"/>), a tab of states at
+/// a time, the nearest running deadline first, a page at a time by keyset on (deadline, id). The filter by
+/// level reads the levels the escalation scan recorded; each row's own level is computed now.
+/// </summary>
+public sealed class WorkQueue(
+    IDbContextFactory<PortalDbContext> contexts, WorkCalendarService calendars, IOptions<EscalationOptions> escalation, TimeProvider time)
+{
+    public const int PageSize = 30;
+
+    public async Task<QueuePage> ListAsync(PortalUser user, QueueQuery query, QueueCursor? after = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var filtered = Filtered(db, user, query);
+        var counts = await filtered
+            .GroupBy(r => r.State).Select(g => new { State = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var tabCounts = Enum.GetValues<QueueTab>().ToDictionary(
+            tab => tab, tab => counts.Where(c => QueueQuery.StatesOf(tab).Contains(c.State)).Sum(c => c.Count));
+
+        var states = QueueQuery.StatesOf(query.Tab);
+        var ordered =
+            from r in filtered
+            where states.Contains(r.State)
+            select new
+            {
+                Request = r,
+                NextDueAt = r.Deadlines.Where(d => d.Status == DeadlineStatus.Open && d.Kind != DeadlineKind.Evaluation)
+                    .Min(d => (DateTimeOffset?)d.DueAt),
+            };
+        if (after is { NextDueAt: { } due, Id: var id })
+        {
+            ordered = ordered.Where(x => x.NextDueAt == null || x.NextDueAt > due || (x.NextDueAt == due && x.Request.Id > id));
+        }
+        else if (after is { Id: var lastId })
+        {
+            ordered = ordered.Where(x => x.NextDueAt == null && x.Request.Id > lastId);
+        }
+        var page = await (
+            from x in ordered
+            join e in db.Enterprises on x.Request.EnterpriseId equals e.Id
+            join c in db.RequestCategories on x.Request.CategoryId equals c.Id
+            orderby x.NextDueAt == null, x.NextDueAt, x.Request.Id
+            select new
+            {
+                x.Request.Id, x.Request.Number, x.Request.Title, x.Request.State, x.Request.Urgency, x.Request.SubmittedAt, x.NextDueAt,
+                Enterprise = e.Name, Category = c.Name,
+                LeadDepartment = db.Departments.Where(d => d.Id == x.Request.LeadDepartmentId).Select(d => d.Name).SingleOrDefault(),
+            })
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
+
+        var shown = page.Take(PageSize).ToList();
+        var ids = shown.Select(r => r.Id).ToList();
+        var deadlines = (await db.Set<RequestDeadline>().AsNoTracking()
+                .Where(d => ids.Contains(EF.Property<long>(d, "RequestId")) && d.Status == DeadlineStatus.Open && d.Kind != DeadlineKind.Evaluation)
+                .Select(d => new { RequestId = EF.Property<long>(d, "RequestId"), Deadline = d })
+                .ToListAsync(cancellationToken))
+            .ToLookup(d => d.RequestId, d => d.Deadline);
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var policy = escalation.Value.Policy;
+        var rows = shown.Select(r => new QueueRow(
+            r.Id, r.Number, r.Title, r.State, r.Urgency, r.Enterprise, r.Category, r.LeadDepartment, r.SubmittedAt,
+            deadlines[r.Id].OrderBy(d => d.DueAt).FirstOrDefault(),
+            deadlines[r.Id].Select(d => policy.LevelOf(d, calendar, now)).DefaultIfEmpty(EscalationLevel.OnTime).Max()))
+            .ToList();
+        var next = page.Count > PageSize ? new QueueCursor(shown[^1].NextDueAt, shown[^1].Id) : null;
+        return new QueuePage(rows, next, tabCounts);
+    }
+
+    public async Task<QueueChoices> ChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return new QueueChoices(
+            await db.RequestCategories.OrderBy(c => c.Code).Select(c => new QueueChoice(c.Id, c.Name)).ToListAsync(cancellationToken),
+            await db.Departments.OrderBy(d => d.Id).Select(d => new QueueChoice(d.Id, d.Name)).ToListAsync(cancellationToken),
+            await db.Parks.OrderBy(p => p.Id).Select(p => new QueueChoice(p.Id, p.Name)).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>The user's scope with the query's filters and search, every tab.</summary>
+    private static IQueryable<ServiceRequest> Filtered(PortalDbContext db, PortalUser user, QueueQuery query)
+    {
+        var requests = db.ServiceRequests.AsNoTracking().VisibleTo(db, user);
+        if (query.EnterpriseId is { } enterprise)
+        {
+            requests = requests.Where(r => r.EnterpriseId == enterprise);
+        }
+        if (query.CategoryId is { } category)
+        {
+            requests = requests.Where(r => r.CategoryId == category);
+        }
+        if (query.DepartmentId is { } department)
+        {
+            requests = requests.Where(r => r.LeadDepartmentId == department || r.CoHandlers.Any(c => c.DepartmentId == department));
+        }
+        if (query.ParkId is { } park)
+        {
+            requests = requests.Where(r => db.Enterprises.Any(e => e.Id == r.EnterpriseId && e.ParkId == park));
+        }
+        if (query.Level is { } level)
+        {
+            var recorded = db.Escalations.Where(e => db.Set<RequestDeadline>().Any(d => EF.Property<long>(d, "RequestId") == e.RequestId
+                && d.Status == DeadlineStatus.Open && d.Kind == e.Kind && d.PartyDepartmentId == e.PartyDepartmentId && d.Generation == e.Generation));
+            // Levels are stored by name: "higher" is a list, not a comparison.
+            var higher = Enum.GetValues<EscalationLevel>().Where(l => l > level).ToList();
+            requests = level == EscalationLevel.OnTime
+                ? requests.Where(r => !recorded.Any(e => e.RequestId == r.Id))
+                : requests.Where(r => recorded.Any(e => e.RequestId == r.Id && e.Level == level)
+                    && !recorded.Any(e => e.RequestId == r.Id && higher.Contains(e.Level)));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var text = query.Search.Trim();
+            text = text.Length > QueueQuery.SearchMaxLength ? text[..QueueQuery.SearchMaxLength] : text;
+            requests = requests.Where(r => r.Number.Contains(text) || r.Title.Contains(text)
+                || db.Enterprises.Any(e => e.Id == r.EnterpriseId && e.Name.Contains(text)));
+        }
+        return requests;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Calendar;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Requests;
+using Portal.Tests.Infrastructure.Escalation;
+using Portal.Tests.Support;
+using static Portal.Tests.Infrastructure.Requests.RequestAuthorisationMatrixTests;
+
+namespace Portal.Tests.Infrastructure.Requests;
+
+/// <summary>
+/// The staff queue: scoped as the request list, a tab of states at a time, nearest running deadline first,
+/// paged by keyset without gaps or repeats, filtered by level and searched by number, title and enterprise.
+/// </summary>
+public class WorkQueueTests
+{
+    private static async Task<QueuePage> ListAsync(StagedPortal staged, string email, QueueQuery query, QueueCursor? after = null)
+    {
+        var user = await staged.Portal.UserAsync(email);
+        await using var scope = staged.Portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkQueue>().ListAsync(user, query, after);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TheQueue_ShowsEachTabInScope_NearestDeadlineFirst_PagedWithoutGapsOrRepeats(DatabaseProvider provider)
+    {
+        var staged = await EscalationJobTests.StagedAsync(provider);
+        await using var _ = staged.Portal;
+        var (dispatched, _) = await staged.StageAsync(Stage.Dispatched);
+        var submitted = new List<string>();
+        for (var i = 0; i < WorkQueue.PageSize + 3; i++)
+        {
+            submitted.Add((await staged.StageAsync(Stage.Submitted)).Number!);
+        }
+
+        var first = await ListAsync(staged, "commissioner@yqby.test", new QueueQuery(QueueTab.Submitted));
+        var second = await ListAsync(staged, "commissioner@yqby.test", new QueueQuery(QueueTab.Submitted), first.Next);
+
+        Assert.Equal(submitted, first.Rows.Concat(second.Rows).Select(r => r.Number));
+        Assert.Equal(WorkQueue.PageSize, first.Rows.Count);
+        Assert.Null(second.Next);
+        Assert.All(first.Rows, r => Assert.Equal(DeadlineKind.Dispatch, r.NextDeadline!.Kind));
+        Assert.Equal(WorkQueue.PageSize + 3, first.Counts[QueueTab.Submitted]);
+        Assert.Equal(1, first.Counts[QueueTab.Dispatched]);
+
+        // The department sees only what was dispatched to it; the other enterprise's commissioner nothing.
+        var handler = await ListAsync(staged, "zrzy.handler@yqby.test", new QueueQuery(QueueTab.Dispatched));
+        Assert.Equal([dispatched], handler.Rows.Select(r => r.Number));
+        Assert.Equal(0, handler.Counts[QueueTab.Submitted]);
+        Assert.Equal("自然资源局", handler.Rows[0].LeadDepartment);
+        var outsider = await ListAsync(staged, "commissioner3@yqby.test", new QueueQuery(QueueTab.Submitted));
+        Assert.Empty(outsider.Rows);
+        Assert.All(outsider.Counts.Values, c => Assert.Equal(0, c));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TheQueue_FiltersByLevel_AndSearchesNumberTitleAndEnterprise(DatabaseProvider provider)
+    {
+        var staged = await EscalationJobTests.StagedAsync(provider);
+        await using var _ = staged.Portal;
+        var (early, _) = await staged.StageAsync(Stage.Submitted);
+        staged.Time.Advance(TimeSpan.FromHours(1));
+        var (late, _) = await staged.StageAsync(Stage.Submitted);
+        // Monday 11:45: the first dispatch deadline (11:01) has passed, the second (12:02) is past its warning (11:38).
+        staged.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 11, 45, 0, WorkCalendar.Offset));
+        await EscalationJobTests.ScanAsync(staged.Portal.Services);
+
+        var all = await ListAsync(staged, "supervisor@yqby.test", new QueueQuery(QueueTab.Submitted));
+        Assert.Equal([(early!, EscalationLevel.Overdue), (late!, EscalationLevel.Warning)], all.Rows.Select(r => (r.Number, r.Level)));
+        Assert.Equal([early], (await ListAsync(staged, "supervisor@yqby.test", new QueueQuery(QueueTab.Submitted, Level: EscalationLevel.Overdue))).Rows.Select(r => r.Number));
+        Assert.Equal([late], (await ListAsync(staged, "supervisor@yqby.test", new QueueQuery(QueueTab.Submitted, Level: EscalationLevel.Warning))).Rows.Select(r => r.Number));
+        Assert.Empty((await ListAsync(staged, "supervisor@yqby.test", new QueueQuery(QueueTab.Submitted, Level: EscalationLevel.OnTime))).Rows);
+
+        Assert.Equal([late], (await ListAsync(staged, "supervisor@yqby.test", new QueueQuery(QueueTab.Submitted, Search: late![^4..]))).Rows.Select(r => r.Number));
+        Assert.Equal(2, (await ListAsync(staged, "supervisor@yqby.test", new QueueQuery(QueueTab.Submitted, Search: "创普斯"))).Rows.Count);
+        Assert.Equal(2, (await ListAsync(staged, "supervisor@yqby.test", new QueueQuery(QueueTab.Submitted, Search: "用地报批"))).Rows.Count);
+        Assert.Empty((await ListAsync(staged, "supervisor@yqby.test", new QueueQuery(QueueTab.Submitted, Search: "盛威"))).Rows);
+        Assert.Empty((await ListAsync(staged, "supervisor@yqby.test", new QueueQuery(QueueTab.Submitted, ParkId: -1))).Rows);
+    }
+}

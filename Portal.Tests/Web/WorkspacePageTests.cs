@@ -1,0 +1,75 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Calendar;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Notifications;
+using Portal.Infrastructure.Requests;
+using Portal.Tests.Infrastructure.Escalation;
+using Portal.Tests.Support;
+using Portal.Web.Features.Workspace;
+using static Portal.Tests.Infrastructure.Requests.RequestAuthorisationMatrixTests;
+
+namespace Portal.Tests.Web;
+
+/// <summary>The staff queue page over a real database on a fake clock: order, markers, countdowns, tabs, live.</summary>
+public class WorkspacePageTests : ComponentTest
+{
+    private StagedPortal _staged = null!;
+
+    private async Task StartAsync()
+    {
+        _staged = await EscalationJobTests.StagedAsync(DatabaseProvider.Sqlite);
+        var services = _staged.Portal.Services;
+        Services.AddScoped(_ => services.CreateScope().ServiceProvider.GetRequiredService<WorkQueue>());
+        Services.AddScoped(_ => services.CreateScope().ServiceProvider.GetRequiredService<WorkCalendarService>());
+        Services.AddSingleton<TimeProvider>(_staged.Time);
+        Services.AddSingleton(services.GetRequiredService<ILiveNotifier>());
+    }
+
+    private async Task<IRenderedComponent<WorkspacePage>> OpenAsAsync(string email)
+    {
+        SignInAs(await _staged.Portal.UserAsync(email), email);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render<WorkspacePage>();
+    }
+
+    [Fact]
+    public async Task TheQueue_ListsTheNearestDeadlineFirst_WithItsMarkerAndWorkingTimeLeft()
+    {
+        await StartAsync();
+        var (first, _) = await _staged.StageAsync(Stage.Submitted);
+        _staged.Time.Advance(TimeSpan.FromHours(1));
+        var (second, _) = await _staged.StageAsync(Stage.Submitted);
+        // Monday 11:45: the first dispatch deadline (11:01) passed 44 minutes ago, the second (12:02) is at its warning.
+        _staged.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 11, 45, 0, WorkCalendar.Offset));
+
+        var page = await OpenAsAsync("commissioner@yqby.test");
+
+        page.WaitForAssertion(() => Assert.Equal([first, second], page.FindAll("[data-testid='queue-row']").Select(r => r.GetAttribute("data-number"))));
+        Assert.Equal(["Overdue", "Warning"], page.FindAll("[data-testid='queue-level-marker']").Select(m => m.GetAttribute("data-level")));
+        Assert.Equal(["超期", "预警"], page.FindAll("[data-testid='queue-level-marker']").Select(m => m.TextContent));
+        Assert.Equal(["已超期 0 小时 44 分", "剩余 0 小时 17 分"], page.FindAll("[data-testid='queue-countdown']").Select(c => c.TextContent));
+        Assert.Equal("2", page.Find("[data-tab='Submitted'] [data-testid='queue-count']").TextContent);
+    }
+
+    [Fact]
+    public async Task ATab_ShowsItsStates_AndARequestDispatchedToADepartment_AppearsInItsQueueLive()
+    {
+        await StartAsync();
+        var (number, version) = await _staged.StageAsync(Stage.Submitted);
+
+        var page = await OpenAsAsync("zrzy.handler@yqby.test");
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid='queue-empty']")));
+        Assert.Equal("true", page.Find("[data-tab='Dispatched']").GetAttribute("aria-selected"));
+
+        var commissioner = await _staged.Portal.UserAsync("commissioner@yqby.test");
+        await _staged.Portal.RequestsAsync(s => s.DispatchAsync(commissioner, number!, version, _staged.Ids.Lead));
+
+        page.WaitForAssertion(() => Assert.Equal([number], page.FindAll("[data-testid='queue-row']").Select(r => r.GetAttribute("data-number"))));
+        Assert.Contains("自然资源局", page.Find("[data-testid='queue-row']").TextContent);
+    }
+
+    protected override ValueTask DisposeTestResourcesAsync() => _staged?.Portal.DisposeAsync() ?? ValueTask.CompletedTask;
+}
