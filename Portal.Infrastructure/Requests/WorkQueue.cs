@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Calendar;
+using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
@@ -30,10 +31,10 @@ public enum QueueTab
     Closed,
 }
 
-/// <summary>What a queue shows: a tab, and optional filters and search.</summary>
+/// <summary>What a queue shows: a tab, and optional filters and search; <c>NeedsMe</c> keeps what waits for the user's own action.</summary>
 public sealed record QueueQuery(
     QueueTab Tab, int? EnterpriseId = null, int? CategoryId = null, int? DepartmentId = null, int? ParkId = null,
-    EscalationLevel? Level = null, string? Search = null)
+    EscalationLevel? Level = null, string? Search = null, bool NeedsMe = false)
 {
     public const int SearchMaxLength = 100;
 
@@ -58,6 +59,9 @@ public sealed record QueueRow(
     string? LeadDepartment, DateTimeOffset SubmittedAt, RequestDeadline? NextDeadline, EscalationLevel Level);
 
 public sealed record QueueChoice(int Id, string Name);
+
+/// <summary>One handler of a department: the open requests they lead, and how many of those are past a deadline.</summary>
+public sealed record HandlerLoad(string UserId, string Name, int Open, int Overdue);
 
 /// <summary>What the queue's filters offer.</summary>
 public sealed record QueueChoices(IReadOnlyList<QueueChoice> Categories, IReadOnlyList<QueueChoice> Departments, IReadOnlyList<QueueChoice> Parks);
@@ -144,10 +148,60 @@ public sealed class WorkQueue(
             await db.Parks.OrderBy(p => p.Id).Select(p => new QueueChoice(p.Id, p.Name)).ToListAsync(cancellationToken));
     }
 
+    /// <summary>
+    /// What waits for the user's own action: for a commissioner, their requests to dispatch and those they handle
+    /// directly; for a department handler, what their department leads and nobody else took, and the co-handling
+    /// replies it owes; for a supervisor, requests routed to nobody (待受理), those returned that they had
+    /// dispatched, pending extensions and disputes to review.
+    /// </summary>
+    private static IQueryable<ServiceRequest> WaitingFor(PortalDbContext db, IQueryable<ServiceRequest> requests, PortalUser user) => user.Role switch
+    {
+        Roles.Supervisor => requests.Where(r =>
+            (r.State == RequestState.Submitted && (r.CommissionerUserId == null || r.DispatchedByUserId == user.Id))
+            || r.PendingExtensionDays != null
+            || r.State == RequestState.UnderReview),
+        Roles.Commissioner => requests.Where(r => r.CommissionerUserId == user.Id
+            && (r.State == RequestState.Submitted
+                || (r.HandledByCommissioner && (r.State == RequestState.Dispatched || r.State == RequestState.InProgress)))),
+        Roles.DepartmentHandler when user.DepartmentId is { } department => requests.Where(r =>
+            (r.State == RequestState.Dispatched || r.State == RequestState.InProgress)
+            && ((r.LeadDepartmentId == department && (r.LeadHandlerUserId == null || r.LeadHandlerUserId == user.Id))
+                || r.CoHandlers.Any(c => c.DepartmentId == department && c.RepliedAt == null && c.WaivedAt == null))),
+        _ => requests.Where(_ => false),
+    };
+
+    /// <summary>A department head's handlers with how many open requests each has and how many are overdue; empty for anyone else.</summary>
+    public async Task<IReadOnlyList<HandlerLoad>> LoadAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var department = await db.Departments.Where(d => d.HeadUserId == user.Id && d.Id == user.DepartmentId)
+            .Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken);
+        if (department is null)
+        {
+            return [];
+        }
+        RequestState[] openStates = [RequestState.Dispatched, RequestState.InProgress, RequestState.AwaitingEnterprise];
+        var now = time.GetUtcNow();
+        return await (
+            from u in db.Users
+            where u.DepartmentId == department && u.DeactivatedAt == null
+            orderby u.DisplayName
+            select new HandlerLoad(
+                u.Id, u.DisplayName,
+                db.ServiceRequests.Count(r => r.LeadHandlerUserId == u.Id && openStates.Contains(r.State)),
+                db.ServiceRequests.Count(r => r.LeadHandlerUserId == u.Id && openStates.Contains(r.State)
+                    && r.Deadlines.Any(d => d.Status == DeadlineStatus.Open && d.Kind != DeadlineKind.Evaluation && d.DueAt < now))))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The user's scope with the query's filters and search, every tab.</summary>
     private static IQueryable<ServiceRequest> Filtered(PortalDbContext db, PortalUser user, QueueQuery query)
     {
         var requests = db.ServiceRequests.AsNoTracking().VisibleTo(db, user);
+        if (query.NeedsMe)
+        {
+            requests = WaitingFor(db, requests, user);
+        }
         if (query.EnterpriseId is { } enterprise)
         {
             requests = requests.Where(r => r.EnterpriseId == enterprise);

@@ -82,4 +82,34 @@ public class WorkQueueTests
         Assert.Empty((await ListAsync(staged, "supervisor@yqby.test", new QueueQuery(QueueTab.Submitted, Search: "盛威"))).Rows);
         Assert.Empty((await ListAsync(staged, "supervisor@yqby.test", new QueueQuery(QueueTab.Submitted, ParkId: -1))).Rows);
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task WhatNeedsMe_IsEachRolesOwnNextStep_AndAHeadSeesTheLoadOfTheirHandlers(DatabaseProvider provider)
+    {
+        var staged = await EscalationJobTests.StagedAsync(provider);
+        await using var _ = staged.Portal;
+        await staged.StageAsync(Stage.Submitted);
+        await staged.StageAsync(Stage.Dispatched);
+        await staged.StageAsync(Stage.ExtensionRequested);
+
+        async Task<Dictionary<QueueTab, int>> NeedsAsync(string email) =>
+            (await ListAsync(staged, email, new QueueQuery(QueueTab.Submitted, NeedsMe: true))).Counts.Where(c => c.Value > 0).ToDictionary();
+
+        // To dispatch: the commissioner. Dispatched to 自然资源局 with 发改局 co-handling: both departments owe a step;
+        // the extension waits for a supervisor, the signed request for its lead handler and 发改局's reply.
+        Assert.Equal(new Dictionary<QueueTab, int> { [QueueTab.Submitted] = 1 }, await NeedsAsync("commissioner@yqby.test"));
+        Assert.Equal(new Dictionary<QueueTab, int> { [QueueTab.Dispatched] = 1, [QueueTab.InProgress] = 1 }, await NeedsAsync("zrzy.handler@yqby.test"));
+        Assert.Equal(new Dictionary<QueueTab, int> { [QueueTab.Dispatched] = 1 }, await NeedsAsync("zrzy.head@yqby.test"));
+        Assert.Equal(new Dictionary<QueueTab, int> { [QueueTab.Dispatched] = 1, [QueueTab.InProgress] = 1 }, await NeedsAsync("fgj.handler@yqby.test"));
+        Assert.Equal(new Dictionary<QueueTab, int> { [QueueTab.InProgress] = 1 }, await NeedsAsync("supervisor@yqby.test"));
+        Assert.Empty(await NeedsAsync("swj.handler@yqby.test"));
+
+        await using var scope = staged.Portal.Services.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<WorkQueue>();
+        var load = await queue.LoadAsync(await staged.Portal.UserAsync("zrzy.head@yqby.test"));
+        Assert.Equal([("自然资源局经办人", 1, 0), ("自然资源局负责人", 0, 0)], load.Select(h => (h.Name, h.Open, h.Overdue)).OrderBy(h => h.Name, StringComparer.Ordinal));
+        Assert.Empty(await queue.LoadAsync(await staged.Portal.UserAsync("zrzy.handler@yqby.test")));
+    }
 }
