@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();
         services.AddScoped<WorkQueue>();
+        services.AddScoped<CadreOverview>();
         services.AddScoped<ICalendarChangeListener, DeadlinesFollowTheCalendar>();
         services.AddSingleton<WorkCalendarCache>();
         services.AddScoped<WorkCalendarService>();

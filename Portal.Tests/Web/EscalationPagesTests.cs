@@ -25,6 +25,7 @@ public class EscalationPagesTests : ComponentTest
         (_portal, _time) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
         Services.AddSingleton(_portal.Services.GetRequiredService<RoutingProblems>());
         Services.AddSingleton(_portal.Services.GetRequiredService<DigestArchive>());
+        Services.AddScoped(_ => _portal.Services.CreateScope().ServiceProvider.GetRequiredService<CadreOverview>());
     }
 
     private async Task<IRenderedComponent<RoleHome>> HomeOfAsync(string email)
@@ -93,6 +94,26 @@ public class EscalationPagesTests : ComponentTest
         var all = Render<DigestsPage>();
         all.WaitForAssertion(() => Assert.Equal(["2026-03-04", "2026-03-03"], all.FindAll("[data-testid='digest']").Select(d => d.GetAttribute("data-day"))));
         Assert.Contains("没有新增、超期或不满意的诉求", all.Find("[data-day='2026-03-04']").TextContent);
+    }
+
+    [Fact]
+    public async Task ACadre_SeesTheirEnterprises_WithTheirOpenRequestsByHowLateTheyAre()
+    {
+        await StartAsync();
+        await RequestServiceTests.SubmitAsync(_portal);
+        await RequestServiceTests.SubmitAsync(_portal);
+        _time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 11, 30, 0, WorkCalendar.Offset));
+        await RequestServiceTests.SubmitAsync(_portal);
+
+        var home = await HomeOfAsync("cadre@yqby.test");
+
+        home.WaitForAssertion(() => Assert.NotEmpty(home.FindAll("[data-testid='guaranteed-enterprise']")));
+        var chuangpusi = home.Find("[data-enterprise='枣庄创普斯新能源科技有限公司']");
+        Assert.Equal(("3", "1", "2"), (chuangpusi.QuerySelector("[data-count='open']")!.TextContent,
+            chuangpusi.QuerySelector("[data-count='OnTime']")!.TextContent, chuangpusi.QuerySelector("[data-count='Overdue']")!.TextContent));
+        Assert.Contains("天和电解液科技有限公司", home.Markup);
+        Assert.DoesNotContain("山东盛威新材料有限公司", home.Markup);
+        Assert.Empty((await HomeOfAsync("supervisor@yqby.test")).FindAll("[data-testid='guaranteed-enterprises']"));
     }
 
     protected override ValueTask DisposeTestResourcesAsync() => _portal?.DisposeAsync() ?? ValueTask.CompletedTask;
