@@ -8,6 +8,7 @@ using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Requests;
 using Portal.Tests.Infrastructure.Escalation;
 using Portal.Tests.Support;
+using Portal.Web.Components.Shortcuts;
 using Portal.Web.Features.Workspace;
 using static Portal.Tests.Infrastructure.Requests.RequestAuthorisationMatrixTests;
 
@@ -69,6 +70,33 @@ public class WorkspacePageTests : ComponentTest
 
         page.WaitForAssertion(() => Assert.Equal([number], page.FindAll("[data-testid='queue-row']").Select(r => r.GetAttribute("data-number"))));
         Assert.Contains("自然资源局", page.Find("[data-testid='queue-row']").TextContent);
+    }
+
+    [Fact]
+    public async Task JAndK_MoveTheSelection_AndEnterOpensTheSelectedRequest()
+    {
+        await StartAsync();
+        var numbers = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            numbers.Add((await _staged.StageAsync(Stage.Submitted)).Number!);
+        }
+        var page = await OpenAsAsync("commissioner@yqby.test");
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid='queue-row']").Count));
+        var keys = page.FindComponent<KeyboardShortcuts>();
+
+        string? Selected() => page.FindAll("tr.queue-selected").SingleOrDefault()?.GetAttribute("data-number");
+        Assert.Null(Selected());
+        foreach (var (key, expected) in new[] { ("j", 0), ("j", 1), ("j", 2), ("j", 2), ("k", 1) })
+        {
+            await page.InvokeAsync(() => keys.Instance.OnShortcut(key));
+            Assert.Equal(numbers[expected], Selected());
+        }
+        Assert.Equal("true", page.Find("tr.queue-selected").GetAttribute("aria-current"));
+
+        await page.InvokeAsync(() => keys.Instance.OnShortcut("Enter"));
+
+        Assert.EndsWith($"/requests/{numbers[1]}", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
     protected override ValueTask DisposeTestResourcesAsync() => _staged?.Portal.DisposeAsync() ?? ValueTask.CompletedTask;
