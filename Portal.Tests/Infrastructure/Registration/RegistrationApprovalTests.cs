@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Notifications;
 using Portal.Domain;
 using Portal.Domain.Identity;
 using Portal.Domain.Registration;
@@ -30,6 +32,9 @@ public class RegistrationApprovalTests(RegistrationPortals portals) : IClassFixt
         Assert.Contains(await Approvals(portal).PendingAsync(commissioner), r => r.Id == id && r.KnownEnterpriseName == "枣庄创普斯新能源科技有限公司");
         Assert.True(await portal.QueryAsync(db => db.PortalNotifications.AnyAsync(n => n.UserId == commissioner.Id && n.RegistrationId == id && n.RegistrationStep == RegistrationStep.Submitted)));
         Assert.True(await portal.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.RecipientUserId == commissioner.Id && m.EventType == "Registration.Submitted" && m.Subject.Contains("创普斯"))));
+        var notice = (await portal.Services.GetRequiredService<NotificationInbox>().ListAsync(commissioner.Id, pageSize: 100)).Items
+            .Single(n => n.Registration == RegistrationStep.Submitted && n.RequestTitle == "创普斯");
+        Assert.Null(notice.Action);
         var standing = await Approvals(portal).StandingOfAsync(applicant);
         Assert.Equal(RegistrationStatus.Pending, standing!.Status);
         Assert.False(standing.WaitsForSupervisors);
