@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.Infrastructure.Registration;
 using Portal.Infrastructure.Data;
 using Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -72,6 +75,56 @@ public partial class RegistrationTests
             await Expect(page).ToHaveURLAsync(new Uri(portal.ServerAddress, "/requests/new").ToString());
         });
     }
+
+    [Fact]
+    public async Task ASupervisor_OnANarrowScreen_ApprovesANewEnterpriseOnlyOnceItsParkAndIndustryAreChosen()
+    {
+        await using var portal = await PortalFactory.StartAsync(DatabaseProvider.Sqlite, kestrel: true);
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var registered = await scope.ServiceProvider.GetRequiredService<Registrar>().RegisterAsync(
+                new RegistrationInput("钱七", "13705321111", "qian.qi@example.cn", "Canal#Boat-88", "台儿庄运河新材料有限公司", "91370405000000019E"));
+            Assert.True(registered.Succeeded);
+        }
+
+        await Chromium.RunAsync(nameof(ASupervisor_OnANarrowScreen_ApprovesANewEnterpriseOnlyOnceItsParkAndIndustryAreChosen), async page =>
+        {
+            await page.SetViewportSizeAsync(375, 740);
+            await page.GotoAsync(new Uri(portal.ServerAddress, "/Account/Register").ToString());
+            Assert.True(await OverflowAsync(page) <= 0, "the register page is wider than a 375px screen");
+
+            await BrowserLogin.SignInAsync(page, portal.ServerAddress, "supervisor@yqby.test");
+            await page.GotoAsync(new Uri(portal.ServerAddress, "/approvals").ToString());
+            await BrowserLogin.InteractiveAsync(page);
+            var registration = page.GetByTestId("registration").Filter(new() { HasText = "钱七" });
+            await Expect(registration).ToContainTextAsync("新企业，尚未登记");
+            Assert.True(await OverflowAsync(page) <= 0, "the approvals page is wider than a 375px screen");
+
+            await registration.GetByTestId("refuse").ClickAsync();
+            await Expect(registration).ToContainTextAsync("退回时请说明理由");
+            await registration.GetByTestId("approve").ClickAsync();
+            await Expect(registration).ToContainTextAsync("请选择所属园区");
+            await Expect(registration).ToContainTextAsync("请选择所属行业");
+
+            await registration.GetByTestId("park").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "临港工业园" }).ClickAsync();
+            await registration.GetByTestId("industry").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "新材料" }).ClickAsync();
+            await registration.GetByTestId("approve").ClickAsync();
+
+            await Expect(page.GetByTestId("approvals-result")).ToContainTextAsync("已通过 钱七（台儿庄运河新材料有限公司）");
+            await Expect(page.GetByTestId("registration").Filter(new() { HasText = "钱七" })).ToHaveCountAsync(0);
+        });
+
+        var contexts = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var enterprise = await db.Enterprises.SingleAsync(e => e.Name == "台儿庄运河新材料有限公司");
+        Assert.Equal("临港工业园", await db.Parks.Where(p => p.Id == enterprise.ParkId).Select(p => p.Name).SingleAsync());
+        Assert.Equal("新材料", await db.Industries.Where(i => i.Id == enterprise.IndustryId).Select(i => i.Name).SingleAsync());
+    }
+
+    private static Task<int> OverflowAsync(IPage page) =>
+        page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
 
     /// <summary>Signs in as someone who holds no role yet: their home is where their registration stands.</summary>
     private static async Task SignInAsync(IPage page, PortalFactory portal, string email, string password)
