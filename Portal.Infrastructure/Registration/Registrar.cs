@@ -53,26 +53,21 @@ public sealed class Registrar(
             PhoneNumber = MobileNumber.Normalise(input.Mobile),
         };
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await users.CreateAsync(user, input.Password);
+        if (!created.Succeeded)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var created = await users.CreateAsync(user, input.Password);
-            if (!created.Succeeded)
-            {
-                return new RegistrationResult(null, [.. created.Errors.Select(e => new RegistrationProblem(FieldOf(e.Code), e))]);
-            }
-            var enterprise = await db.Enterprises.Where(e => e.CreditCode == code)
-                .Select(e => new { e.Id, e.CommissionerUserId }).SingleOrDefaultAsync(cancellationToken);
-            var registration = new EnterpriseRegistration(user.Id, input.EnterpriseName, code, enterprise?.Id, now);
-            db.Registrations.Add(registration);
-            var approvers = await Approvers.OfAsync(db, enterprise?.Id, cancellationToken);
-            var notices = await notifier.AddAsync(db, registration, RegistrationStep.Submitted, approvers, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            delivery.AfterCommit(notices);
-            return new RegistrationResult(user, []);
-        });
+            return new RegistrationResult(null, [.. created.Errors.Select(e => new RegistrationProblem(FieldOf(e.Code), e))]);
+        }
+        var enterprise = await db.Enterprises.Where(e => e.CreditCode == code).Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
+        var registration = new EnterpriseRegistration(user.Id, input.EnterpriseName, code, enterprise, now);
+        db.Registrations.Add(registration);
+        var approvers = await Approvers.OfAsync(db, enterprise, cancellationToken);
+        var notices = await notifier.AddAsync(db, registration, RegistrationStep.Submitted, approvers, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        delivery.AfterCommit(notices);
+        return new RegistrationResult(user, []);
     }
 
     private static RegistrationField FieldOf(string code) => code switch

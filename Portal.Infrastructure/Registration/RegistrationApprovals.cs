@@ -55,13 +55,6 @@ public sealed class RegistrationApprovals(
             .Take(MaxListed).ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many registrations wait for this approver (the home page's and the menu's count).</summary>
-    public async Task<int> PendingCountAsync(PortalUser approver, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await DecidableBy(db, approver).CountAsync(cancellationToken);
-    }
-
     /// <summary>The parks and industries a supervisor chooses from when approving a new enterprise.</summary>
     public async Task<(IReadOnlyList<Choice> Parks, IReadOnlyList<Choice> Industries)> EnterpriseChoicesAsync(CancellationToken cancellationToken = default)
     {
