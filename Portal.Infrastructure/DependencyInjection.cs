@@ -15,6 +15,7 @@ using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Notifications;
+using Portal.Infrastructure.Registration;
 using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure;
@@ -129,6 +130,9 @@ public static class DependencyInjection
         services.AddSingleton(sp => new RequestEmailComposer(sp.GetRequiredService<IOptions<PortalOptions>>().Value.BaseUri));
         services.AddSingleton<ILiveNotifier, InProcessLiveNotifier>();
         services.AddSingleton<RequestEventNotifier>();
+        services.AddSingleton(sp => new RegistrationNotifier(sp.GetRequiredService<Outbox>(), sp.GetRequiredService<IOptions<PortalOptions>>().Value.BaseUri));
+        services.AddSingleton<RegistrationApprovals>();
+        services.AddScoped<Registrar>();
         services.AddSingleton<NotificationInbox>();
     }
 

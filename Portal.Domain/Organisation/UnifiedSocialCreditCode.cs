@@ -25,31 +25,42 @@ public sealed record UnifiedSocialCreditCode
     public static bool IsValid(string? text) => Check(text) is null;
 
     /// <summary>Null when the code is valid, else the reason in the user's words.</summary>
-    public static string? Check(string? text)
+    public static string? Check(string? text) => Diagnose(text) switch
+    {
+        null => null,
+        { Kind: CreditCodeProblemKind.Length } p => $"统一社会信用代码应为 {Length} 位，当前为 {p.Length} 位",
+        { Kind: CreditCodeProblemKind.Character } p => $"统一社会信用代码含有无效字符“{p.Character}”（不使用 I、O、Z、S、V）",
+        { Kind: CreditCodeProblemKind.RegionCode } => "统一社会信用代码第 3 至 8 位应为行政区划代码（6 位数字）",
+        { Kind: CreditCodeProblemKind.OrganisationCheckCharacter } => "统一社会信用代码中的组织机构代码校验位不正确",
+        { Kind: CreditCodeProblemKind.CheckCharacter } => "统一社会信用代码校验位不正确，请核对后重新输入",
+    };
+
+    /// <summary>Null when the code is valid, else what is wrong with it, for a caller that words it in the user's language.</summary>
+    public static CreditCodeProblem? Diagnose(string? text)
     {
         var code = text?.Trim().ToUpperInvariant() ?? "";
         if (code.Length != Length)
         {
-            return $"统一社会信用代码应为 {Length} 位，当前为 {code.Length} 位";
+            return new(CreditCodeProblemKind.Length, code.Length, null);
         }
         foreach (var c in code)
         {
             if (!Alphabet.Contains(c))
             {
-                return $"统一社会信用代码含有无效字符“{c}”（不使用 I、O、Z、S、V）";
+                return new(CreditCodeProblemKind.Character, code.Length, c);
             }
         }
         if (!code[2..8].All(char.IsAsciiDigit))
         {
-            return "统一社会信用代码第 3 至 8 位应为行政区划代码（6 位数字）";
+            return new(CreditCodeProblemKind.RegionCode, code.Length, null);
         }
         if (OrganisationCheckCharacter(code.AsSpan(8, 8)) != code[16])
         {
-            return "统一社会信用代码中的组织机构代码校验位不正确";
+            return new(CreditCodeProblemKind.OrganisationCheckCharacter, code.Length, null);
         }
         if (CheckCharacter(code.AsSpan(0, 17)) != code[17])
         {
-            return "统一社会信用代码校验位不正确，请核对后重新输入";
+            return new(CreditCodeProblemKind.CheckCharacter, code.Length, null);
         }
         return null;
     }
@@ -83,3 +94,17 @@ public sealed record UnifiedSocialCreditCode
 
     public override string ToString() => Value;
 }
+
+/// <summary>What makes a text not a unified social credit code.</summary>
+public enum CreditCodeProblemKind
+{
+    Length,
+    Character,
+    RegionCode,
+    OrganisationCheckCharacter,
+    CheckCharacter,
+}
+
+/// <param name="Length">How many characters the code has (after trimming).</param>
+/// <param name="Character">The first character outside the alphabet, for <see cref="CreditCodeProblemKind.Character"/>.</param>
+public sealed record CreditCodeProblem(CreditCodeProblemKind Kind, int Length, char? Character);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Calendar;
 using Portal.Domain.Organisation;
+using Portal.Domain.Registration;
 using Portal.Domain.TimeLimits;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Escalation;
@@ -39,6 +40,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<RequestEscalation> Escalations => Set<RequestEscalation>();
     public DbSet<DailyDigest> DailyDigests => Set<DailyDigest>();
+    public DbSet<EnterpriseRegistration> Registrations => Set<EnterpriseRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,11 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Notifications;
+using Portal.Domain.Registration;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Notifications;
 
-public sealed record NotificationItem(long Id, string RequestNumber, string RequestTitle, RequestAction Action, DateTimeOffset At, bool Read);
+/// <summary>
+/// One notice as the list shows it: of a request event (<see cref="Action"/> set), or of a registration's
+/// step (<see cref="Registration"/> set; then <see cref="RequestTitle"/> is the enterprise's name and the number is empty).
+/// </summary>
+public sealed record NotificationItem(
+    long Id, string RequestNumber, string RequestTitle, RequestAction? Action, DateTimeOffset At, bool Read, RegistrationStep? Registration = null);
 
 /// <summary>A page of the inbox, newest first; <see cref="NextAfterId"/> asks for the next, null on the last.</summary>
 public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, long? NextAfterId);
@@ -42,7 +48,9 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> context
             query = query.Where(n => n.Id < after);
         }
         var rows = await query.OrderByDescending(n => n.Id).Take(pageSize + 1)
-            .Select(n => new NotificationItem(n.Id, n.RequestNumber, n.RequestTitle, n.Action, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new NotificationItem(
+                n.Id, n.RequestNumber, n.Registration != null ? n.Registration.EnterpriseName : n.RequestTitle,
+                n.Action, n.CreatedAt, n.ReadAt != null, n.RegistrationStep))
             .ToListAsync(cancellationToken);
         return rows.Count > pageSize ? new(rows[..pageSize], rows[pageSize - 1].Id) : new(rows, null);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Registration;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Identity;
@@ -7,8 +8,9 @@ using Portal.Infrastructure.Identity;
 namespace Portal.Infrastructure.Notifications;
 
 /// <summary>
-/// One notice in a user's portal inbox (站内通知) of one event on a request, written in the same
-/// transaction as the event: exactly once per (user, request, event).
+/// One notice in a user's portal inbox (站内通知), written in the same transaction as what it tells
+/// of: an event on a request, exactly once per (user, request, event), or a step of a registration
+/// (<see cref="RegistrationId"/> set, <see cref="Action"/> null), exactly once per (user, registration, step).
 /// </summary>
 public sealed class PortalNotification
 {
@@ -22,11 +24,20 @@ public sealed class PortalNotification
     /// <summary>The timeline entry (its sequence on the request) this notice is of.</summary>
     public int EventSequence { get; private set; }
 
-    public RequestAction Action { get; private set; }
+    /// <summary>The request event told of; null for a notice of a registration.</summary>
+    public RequestAction? Action { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>For <see cref="RequestAction.Escalate"/>: the escalation it tells of (then <see cref="EventSequence"/> is 0).</summary>
     public long? EscalationId { get; private set; }
+
+    /// <summary>For a notice of a registration (then the request fields are empty): which one, and which step.</summary>
+    public long? RegistrationId { get; private set; }
+
+    public RegistrationStep? RegistrationStep { get; private set; }
+
+    public EnterpriseRegistration? Registration { get; private set; }
 
     /// <summary>Null until the user opened it or marked it read.</summary>
     public DateTimeOffset? ReadAt { get; private set; }
@@ -54,6 +65,15 @@ public sealed class PortalNotification
         Action = RequestAction.Escalate;
         Escalation = escalation;
         CreatedAt = escalation.RecordedAt;
+    }
+
+    /// <summary>A notice of a registration's step: to its approvers when submitted, to its applicant when decided.</summary>
+    public PortalNotification(string userId, EnterpriseRegistration registration, RegistrationStep step, DateTimeOffset now)
+    {
+        UserId = userId;
+        Registration = registration;
+        RegistrationStep = step;
+        CreatedAt = now;
     }
 
     /// <summary>Set when created for an escalation not yet saved, so both are saved together.</summary>
@@ -91,7 +111,11 @@ internal sealed class PortalNotificationConfiguration : IEntityTypeConfiguration
         builder.Property(n => n.RequestTitle).HasMaxLength(ServiceRequest.TitleMaxLength);
         builder.Property(n => n.Action).HasConversion<string>().HasMaxLength(32);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(n => new { n.UserId, n.RequestNumber, n.EventSequence }).IsUnique().HasFilter("\"EscalationId\" IS NULL");
+        builder.HasIndex(n => new { n.UserId, n.RequestNumber, n.EventSequence }).IsUnique()
+            .HasFilter("\"EscalationId\" IS NULL AND \"RegistrationId\" IS NULL");
+        builder.Property(n => n.RegistrationStep).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne(n => n.Registration).WithMany().HasForeignKey(n => n.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.UserId, n.RegistrationId, n.RegistrationStep }).IsUnique();
         builder.HasOne(n => n.Escalation).WithMany().HasForeignKey(n => n.EscalationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.UserId, n.EscalationId }).IsUnique();
         // The inbox, newest first by keyset, and the bell's unread count.

@@ -36,4 +36,26 @@ public static class Mailbox
         var file = Assert.Single(await WaitForFilesAsync(folder, 1, timeout));
         return await MimeMessage.LoadAsync(file);
     }
+
+    /// <summary>Waits for the first message that <paramref name="matches"/>, among whatever else arrives.</summary>
+    public static async Task<MimeMessage> WaitForAsync(string folder, Func<MimeMessage, bool> matches, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        while (true)
+        {
+            foreach (var file in Files(folder))
+            {
+                var message = await MimeMessage.LoadAsync(file);
+                if (matches(message))
+                {
+                    return message;
+                }
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No matching message in {folder} within {timeout ?? DefaultTimeout}.");
+            }
+            await Task.Delay(200);
+        }
+    }
 }

@@ -163,23 +163,6 @@ public partial class AccountPagesTests(SqlitePortalHost host) : IClassFixture<Sq
     }
 
     [Fact]
-    public async Task Register_WithAnAddressAlreadyInUse_SaysSoOnceInChinese()
-    {
-        using var client = FormLogin.NewClient(host.Factory);
-
-        using var response = await FormLogin.PostFormAsync(client, "/Account/Register", new()
-        {
-            ["Input.Email"] = "cadre@yqby.test",
-            ["Input.Password"] = StrongPassword,
-            ["Input.ConfirmPassword"] = StrongPassword,
-        });
-
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Equal("邮箱“cadre@yqby.test”已被其他账号使用。", Alert(html));
-        Assert.Contains("value=\"cadre@yqby.test\"", html);
-    }
-
-    [Fact]
     public async Task EveryKeptPage_ForASignedInUserWithTwoFactor_AnswersInChinese()
     {
         const string email = "commissioner2@yqby.test";
@@ -308,8 +291,6 @@ public partial class AccountPagesTests(SqlitePortalHost host) : IClassFixture<Sq
         }
         var sentence = EnglishWords().Match(text);
         Assert.False(sentence.Success, $"{path} has English text: \"{sentence.Value}\"");
-        // Self-registration stays hidden until the real one exists.
-        Assert.DoesNotMatch(LinkToRegister(), html);
     }
 
     /// <summary>Sets up an authenticator app through the real page, as a phone would: the key off the page, a TOTP code back.</summary>
@@ -419,8 +400,6 @@ public partial class AccountPagesTests(SqlitePortalHost host) : IClassFixture<Sq
     [GeneratedRegex(@"http\S*/Account/ResetPassword\?\S+")]
     private static partial Regex ResetLink();
 
-    [GeneratedRegex("href=\"/?Account/Register")]
-    private static partial Regex LinkToRegister();
 
     [GeneratedRegex("<code class=\"secret-text\">([^<]*)</code>")]
     private static partial Regex SecretText();

@@ -22,6 +22,7 @@ public static class PortalNavigation
     public const string DashboardReaders = $"{Roles.Supervisor},{Roles.Cadre},{Roles.Admin}";
     public const string Admins = Roles.Admin;
     public const string DigestReaders = $"{Roles.Supervisor},{Roles.Cadre}";
+    public const string RegistrationApprovers = $"{Roles.Commissioner},{Roles.Supervisor}";
 
     public static IReadOnlyList<NavEntry> All { get; } =
     [
@@ -30,6 +31,7 @@ public static class PortalNavigation
         new("/requests", "Nav.MyRequests", MudBlazor.Icons.Material.Filled.Inbox, [Roles.Enterprise]),
         new("/requests", "Nav.Requests", MudBlazor.Icons.Material.Filled.Inbox, Split(RequestReaders).Except([Roles.Enterprise]).ToList()),
         new("/workspace", "Nav.Workspace", MudBlazor.Icons.Material.Filled.Work, Split(WorkspaceUsers)),
+        new("/approvals", "Nav.Approvals", MudBlazor.Icons.Material.Filled.HowToReg, Split(RegistrationApprovers)),
         new("/enterprises", "Nav.Enterprises", MudBlazor.Icons.Material.Filled.Factory, Split(EnterpriseReaders)),
         new("/dashboard", "Nav.Dashboard", MudBlazor.Icons.Material.Filled.Dashboard, Split(DashboardReaders)),
         new("/digests", "Nav.Digests", MudBlazor.Icons.Material.Filled.Summarize, Split(DigestReaders)),

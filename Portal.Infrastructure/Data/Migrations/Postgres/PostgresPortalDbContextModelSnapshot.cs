@@ -431,6 +431,68 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RequestCategories");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Registration.EnterpriseRegistration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApplicantUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantUserId");
+
+                    b.HasIndex("CreditCode");
+
+                    b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("Status", "EnterpriseId");
+
+                    b.ToTable("Registrations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.CoHandler", b =>
                 {
                     b.Property<long>("Id")
@@ -1197,7 +1259,6 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
@@ -1212,6 +1273,13 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RegistrationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegistrationStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("RequestNumber")
                         .IsRequired()
@@ -1232,6 +1300,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("EscalationId");
 
+                    b.HasIndex("RegistrationId");
+
                     b.HasIndex("UserId", "EscalationId")
                         .IsUnique();
 
@@ -1239,9 +1309,12 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("UserId", "ReadAt");
 
+                    b.HasIndex("UserId", "RegistrationId", "RegistrationStep")
+                        .IsUnique();
+
                     b.HasIndex("UserId", "RequestNumber", "EventSequence")
                         .IsUnique()
-                        .HasFilter("\"EscalationId\" IS NULL");
+                        .HasFilter("\"EscalationId\" IS NULL AND \"RegistrationId\" IS NULL");
 
                     b.ToTable("PortalNotifications", (string)null);
                 });
@@ -1427,6 +1500,25 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Registration.EnterpriseRegistration", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Organisation.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.CoHandler", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.Department", null)
@@ -1579,6 +1671,11 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("EscalationId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Portal.Domain.Registration.EnterpriseRegistration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1586,6 +1683,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Escalation");
+
+                    b.Navigation("Registration");
                 });
 
             modelBuilder.Entity("Portal.Domain.Calendar.CalendarYear", b =>

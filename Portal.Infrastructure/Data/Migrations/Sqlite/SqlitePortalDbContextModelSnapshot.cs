@@ -408,6 +408,66 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RequestCategories");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Registration.EnterpriseRegistration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantUserId");
+
+                    b.HasIndex("CreditCode");
+
+                    b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("Status", "EnterpriseId");
+
+                    b.ToTable("Registrations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.CoHandler", b =>
                 {
                     b.Property<long>("Id")
@@ -1158,7 +1218,6 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -1173,6 +1232,13 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegistrationStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RequestNumber")
                         .IsRequired()
@@ -1193,6 +1259,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("EscalationId");
 
+                    b.HasIndex("RegistrationId");
+
                     b.HasIndex("UserId", "EscalationId")
                         .IsUnique();
 
@@ -1200,9 +1268,12 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId", "ReadAt");
 
+                    b.HasIndex("UserId", "RegistrationId", "RegistrationStep")
+                        .IsUnique();
+
                     b.HasIndex("UserId", "RequestNumber", "EventSequence")
                         .IsUnique()
-                        .HasFilter("\"EscalationId\" IS NULL");
+                        .HasFilter("\"EscalationId\" IS NULL AND \"RegistrationId\" IS NULL");
 
                     b.ToTable("PortalNotifications", (string)null);
                 });
@@ -1388,6 +1459,25 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Registration.EnterpriseRegistration", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Organisation.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.CoHandler", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.Department", null)
@@ -1538,6 +1628,11 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("EscalationId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Portal.Domain.Registration.EnterpriseRegistration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1545,6 +1640,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Escalation");
+
+                    b.Navigation("Registration");
                 });
 
             modelBuilder.Entity("Portal.Domain.Calendar.CalendarYear", b =>
