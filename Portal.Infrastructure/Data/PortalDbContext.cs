@@ -38,6 +38,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<PortalNotification> PortalNotifications => Set<PortalNotification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<RequestEscalation> Escalations => Set<RequestEscalation>();
+    public DbSet<Portal.Domain.Attachments.Attachment> Attachments => Set<Portal.Domain.Attachments.Attachment>();
+    public DbSet<RequestDraft> RequestDrafts => Set<RequestDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
