@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Data;
@@ -57,11 +58,25 @@ public static class DependencyInjection
         services.AddSingleton<RoutingProblems>();
         services.AddScoped<WorkQueue>();
         services.AddScoped<CadreOverview>();
+        services.AddPortalAttachments(configuration, contentRoot);
         services.AddScoped<ICalendarChangeListener, DeadlinesFollowTheCalendar>();
         services.AddSingleton<WorkCalendarCache>();
         services.AddScoped<WorkCalendarService>();
         services.AddPortalJobs(configuration, database);
         return services;
+    }
+
+    /// <summary>Files of requests and drafts, in <c>Attachments:Directory</c> (relative to the content root), and the filing form's services.</summary>
+    private static void AddPortalAttachments(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<AttachmentOptions>()
+            .Bind(configuration.GetSection(AttachmentOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Attachments:Directory must name a folder.")
+            .PostConfigure(o => o.Directory = string.IsNullOrWhiteSpace(o.Directory) ? "" : Path.GetFullPath(Path.Combine(contentRoot, o.Directory)))
+            .ValidateOnStart();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<AttachmentService>();
+        services.AddSingleton<RequestFiling>();
     }
 
     /// <summary>Identity's rules: lockout after 5 failures, passwords of 8+ characters, mixed, not common.</summary>

@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Portal.Domain.Identity;
 using Portal.Infrastructure;
+using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Notifications;
 using Portal.Web.Components;
 using Portal.Web.Components.Account;
+using Portal.Web.Features.Attachments;
 using Portal.Web.Features.Calendar;
 using Portal.Web.Shared;
 
@@ -23,6 +25,10 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         services.AddPortalInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        var webRoot = Path.GetFullPath(builder.Environment.WebRootPath ?? Path.Combine(builder.Environment.ContentRootPath, "wwwroot"));
+        services.AddOptions<AttachmentOptions>().Validate(
+            o => string.IsNullOrWhiteSpace(o.Directory) || !IsWithin(o.Directory, webRoot),
+            "Attachments:Directory must lie outside the web root (wwwroot), so that files are only served through the authorised download.");
 
         // Chinese text goes out as text, not as numeric character references; in the API's JSON
         // (never embedded in a page) also "+08:00" stays as written rather than "\u002B08:00".
@@ -85,6 +91,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapCalendarEndpoints();
+        app.MapAttachmentEndpoints();
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions
             {
@@ -97,6 +104,12 @@ public static class DependencyInjection
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;
+    }
+
+    private static bool IsWithin(string folder, string root)
+    {
+        var path = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 
     /// <summary>Defence in depth behind the endpoint's policy: the dashboard itself also checks the role.</summary>

@@ -431,6 +431,8 @@ public sealed partial class ServiceRequest
         State = next;
         var entry = new RequestEvent(_timeline.Count + 1, action, now, actor, visible, next);
         _timeline.Add(details?.Invoke(entry) ?? entry);
+        LastActivityAt = now;
+        LastPublicActivityAt = visible ? now : LastPublicActivityAt;
         RequestClock.Apply(_deadlines, _timeline[^1], Targets, calendar, SubmittedAt);
         Version++;
     }

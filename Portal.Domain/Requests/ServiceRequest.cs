@@ -79,6 +79,12 @@ public sealed partial class ServiceRequest
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>When its timeline last grew: the "last update" staff see and sort by.</summary>
+    public DateTimeOffset LastActivityAt { get; private set; }
+
+    /// <summary>When its timeline last grew by an entry the enterprise may see: its "last update".</summary>
+    public DateTimeOffset LastPublicActivityAt { get; private set; }
+
     /// <summary>The targets copied from the policy at submission.</summary>
     public RequestTargets Targets { get; private set; } = RequestTargets.Defaults(Urgency.Normal);
 

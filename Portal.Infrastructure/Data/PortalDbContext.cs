@@ -41,6 +41,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RequestEscalation> Escalations => Set<RequestEscalation>();
     public DbSet<DailyDigest> DailyDigests => Set<DailyDigest>();
     public DbSet<EnterpriseRegistration> Registrations => Set<EnterpriseRegistration>();
+    public DbSet<Portal.Domain.Attachments.Attachment> Attachments => Set<Portal.Domain.Attachments.Attachment>();
+    public DbSet<RequestDraft> RequestDrafts => Set<RequestDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

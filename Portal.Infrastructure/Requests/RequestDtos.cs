@@ -2,9 +2,13 @@ using Portal.Domain.Requests;
 
 namespace Portal.Infrastructure.Requests;
 
-/// <summary>What a user files: the enterprise from their account, or chosen by the commissioner logging it.</summary>
+/// <summary>
+/// What a user files: the enterprise from their account, or chosen by the commissioner logging it, and the
+/// files of the user's draft that go with it (<see cref="Portal.Domain.Attachments.Attachment.MaxPerFiling"/> at most).
+/// </summary>
 public sealed record SubmitRequestInput(
-    int EnterpriseId, int CategoryId, Urgency Urgency, RequestChannel Channel, string? Title, string? Description);
+    int EnterpriseId, int CategoryId, Urgency Urgency, RequestChannel Channel, string? Title, string? Description,
+    IReadOnlyList<Guid>? AttachmentIds = null);
 
 /// <summary>
 /// One request as the given user may see it: internal timeline entries only for staff. <see cref="People"/>
@@ -20,9 +24,44 @@ public sealed record RequestDetails(
     IReadOnlyDictionary<string, string> People, IReadOnlyDictionary<int, string> Departments,
     EscalationLevel Level, IReadOnlyDictionary<long, EscalationLevel> DeadlineLevels);
 
-/// <summary>One line of a request list.</summary>
+/// <summary>
+/// One line of a request list. <see cref="UpdatedAt"/> is its last activity the reader may see;
+/// <see cref="NextDeadline"/> the earliest deadline still running that concerns the reader, if any.
+/// </summary>
 public sealed record RequestSummary(
-    long Id, string Number, string Title, RequestState State, Urgency Urgency, string EnterpriseName, DateTimeOffset SubmittedAt);
+    long Id, string Number, string Title, RequestState State, Urgency Urgency, string EnterpriseName, DateTimeOffset SubmittedAt,
+    string CategoryName = "", DateTimeOffset UpdatedAt = default, NextDeadline? NextDeadline = null);
+
+/// <summary>
+/// A running deadline as a list shows it: when it is due and the working time left (negative once
+/// overdue); a paused one keeps the time it had left when the clock stopped.
+/// </summary>
+public sealed record NextDeadline(DeadlineKind Kind, DateTimeOffset DueAt, bool Paused, TimeSpan WorkingTimeLeft);
 
 /// <summary>A page of a request list, newest first; <see cref="NextAfterId"/> asks for the next one, null on the last.</summary>
 public sealed record RequestPage(IReadOnlyList<RequestSummary> Items, long? NextAfterId);
+
+/// <summary>The orders a request list can take; each pages by keyset on its own (instant, id).</summary>
+public enum RequestSort
+{
+    /// <summary>Latest submitted first.</summary>
+    Newest,
+
+    /// <summary>Earliest submitted first.</summary>
+    Oldest,
+
+    /// <summary>Latest activity the reader may see first.</summary>
+    RecentlyUpdated,
+}
+
+/// <summary>Which requests a list shows: in one of <see cref="States"/> (any when empty), matching <see cref="Text"/> in number, title or enterprise.</summary>
+public sealed record RequestListQuery(IReadOnlyList<RequestState>? States = null, string? Text = null, RequestSort Sort = RequestSort.Newest)
+{
+    public const int TextMaxLength = 100;
+}
+
+/// <summary>Where the next page starts: after the row with this sort key and id, in the list's order.</summary>
+public sealed record RequestCursor(DateTimeOffset Key, long Id);
+
+/// <summary>A page of a filtered, sorted list; <see cref="Next"/> null on the last.</summary>
+public sealed record RequestListPage(IReadOnlyList<RequestSummary> Items, RequestCursor? Next);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain;
+using Portal.Domain.Attachments;
 using Portal.Domain.Calendar;
 using Portal.Domain.Identity;
 using Portal.Domain.Requests;
@@ -51,8 +52,19 @@ public sealed class RequestService(
             await ActorAsync(db, user, cancellationToken), number, enterprise.EnterpriseId, input.Channel, input.CategoryId, input.Urgency,
             input.Title, input.Description, enterprise.CommissionerUserId, enterprise.CadreUserId, targets, calendar, now);
         db.ServiceRequests.Add(request);
+        var files = await DraftFilesAsync(db, user, input.AttachmentIds, cancellationToken);
         var notifications = await notifier.AddAsync(db, request, request.Timeline, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (files.Count > 0)
+        {
+            foreach (var file in files)
+            {
+                file.FileWith(request.Id);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        // The draft it was filed from is spent; its unchosen files stay with the user.
+        await db.RequestDrafts.Where(d => d.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notifier.AfterCommit(notifications);
         return number;
@@ -115,12 +127,122 @@ public sealed class RequestService(
             from r in visible
             join e in db.Enterprises on r.EnterpriseId equals e.Id
             orderby r.Id descending
-            select new RequestSummary(r.Id, r.Number, r.Title, r.State, r.Urgency, e.Name, r.SubmittedAt))
+            select new RequestSummary(r.Id, r.Number, r.Title, r.State, r.Urgency, e.Name, r.SubmittedAt, "", default, null))
             .Take(pageSize + 1)
             .ToListAsync(cancellationToken);
         return rows.Count > pageSize
             ? new RequestPage(rows[..pageSize], rows[pageSize - 1].Id)
             : new RequestPage(rows, null);
+    }
+
+    /// <summary>
+    /// The requests this user may see that match <paramref name="query"/>, in its order, a page at a time by
+    /// keyset on (sort instant, id) after <paramref name="after"/>: no offset, no count. Each line carries its
+    /// category, last update and next deadline as this reader may see them (the enterprise: its public activity,
+    /// and the deadlines promised to it — first reply, resolution — or its own evaluation window).
+    /// </summary>
+    public async Task<RequestListPage> ListAsync(
+        PortalUser user, RequestListQuery query, RequestCursor? after = null, int pageSize = 20, CancellationToken cancellationToken = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var enterprise = user.Role == Roles.Enterprise;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var visible = db.ServiceRequests.VisibleTo(db, user).AsNoTracking();
+        if (query.States is { Count: > 0 } states)
+        {
+            visible = visible.Where(r => states.Contains(r.State));
+        }
+        if (query.Text?.Trim() is { Length: > 0 } text)
+        {
+            text = text.Length > RequestListQuery.TextMaxLength ? text[..RequestListQuery.TextMaxLength] : text;
+            var number = text.ToUpperInvariant();
+            visible = visible.Where(r => r.Title.Contains(text) || r.Number.Contains(number)
+                || db.Enterprises.Any(e => e.Id == r.EnterpriseId && e.Name.Contains(text)));
+        }
+        visible = Ordered(visible, query.Sort, enterprise, after, db is PostgresPortalDbContext);
+        var rows = await (
+            from r in visible
+            select new
+            {
+                r.Id, r.Number, r.Title, r.State, r.Urgency, r.SubmittedAt,
+                r.LastActivityAt, r.LastPublicActivityAt,
+                Enterprise = db.Enterprises.Where(e => e.Id == r.EnterpriseId).Select(e => e.Name).Single(),
+                Category = db.RequestCategories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).Single(),
+            })
+            .Take(pageSize + 1)
+            .ToListAsync(cancellationToken);
+        var page = rows.Take(pageSize)
+            .Select(r => new { r.Id, r.Number, r.Title, r.State, r.Urgency, r.SubmittedAt, Updated = enterprise ? r.LastPublicActivityAt : r.LastActivityAt, r.Enterprise, r.Category })
+            .ToList();
+        var ids = page.Select(r => r.Id).ToList();
+        DeadlineKind[] kinds = enterprise
+            ? [DeadlineKind.FirstReply, DeadlineKind.Resolve, DeadlineKind.Evaluation]
+            : [DeadlineKind.Dispatch, DeadlineKind.Sign, DeadlineKind.FirstReply, DeadlineKind.Resolve, DeadlineKind.CoHandlerReply, DeadlineKind.Evaluation];
+        var deadlines = (await db.Set<RequestDeadline>().AsNoTracking()
+                .Where(d => ids.Contains(EF.Property<long>(d, "RequestId"))
+                    && (d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Paused) && kinds.Contains(d.Kind))
+                .Select(d => new { RequestId = EF.Property<long>(d, "RequestId"), Deadline = d })
+                .ToListAsync(cancellationToken))
+            .ToLookup(d => d.RequestId, d => d.Deadline);
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var items = page.Select(r => new RequestSummary(
+            r.Id, r.Number, r.Title, r.State, r.Urgency, r.Enterprise, r.SubmittedAt, r.Category, r.Updated,
+            NextOf(deadlines[r.Id], calendar, now))).ToList();
+        RequestCursor? next = null;
+        if (rows.Count > pageSize)
+        {
+            var last = page[^1];
+            next = new RequestCursor(query.Sort == RequestSort.RecentlyUpdated ? last.Updated : last.SubmittedAt, last.Id);
+        }
+        return new RequestListPage(items, next);
+    }
+
+    private static NextDeadline? NextOf(IEnumerable<RequestDeadline> running, WorkCalendar calendar, DateTimeOffset now)
+    {
+        var first = running.OrderBy(d => d.Status == DeadlineStatus.Paused).ThenBy(d => d.DueAt).FirstOrDefault();
+        if (first is null)
+        {
+            return null;
+        }
+        var left = first switch
+        {
+            { Status: DeadlineStatus.Paused, PausedAt: { } paused } => calendar.WorkingTimeLeftAtPause(first.DueAt, paused),
+            _ when now <= first.DueAt => calendar.WorkingTimeBetween(now, first.DueAt),
+            _ => -calendar.WorkingTimeBetween(first.DueAt, now),
+        };
+        return new NextDeadline(first.Kind, first.DueAt, first.Status == DeadlineStatus.Paused, left);
+    }
+
+    /// <summary>
+    /// The list in the sort's order, from after the cursor. PostgreSQL compares the row value (key, id) so
+    /// that it walks the index; SQLite has no row values and compares the expanded form.
+    /// </summary>
+    private static IQueryable<ServiceRequest> Ordered(
+        IQueryable<ServiceRequest> requests, RequestSort sort, bool enterprise, RequestCursor? after, bool postgres)
+    {
+        if (after is { } cursor)
+        {
+            var (at, id) = (cursor.Key, cursor.Id);
+            requests = (sort, enterprise, postgres) switch
+            {
+                (RequestSort.Oldest, _, true) => requests.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.SubmittedAt, r.Id), ValueTuple.Create(at, id))),
+                (RequestSort.Oldest, _, false) => requests.Where(r => r.SubmittedAt > at || (r.SubmittedAt == at && r.Id > id)),
+                (RequestSort.RecentlyUpdated, true, true) => requests.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.LastPublicActivityAt, r.Id), ValueTuple.Create(at, id))),
+                (RequestSort.RecentlyUpdated, true, false) => requests.Where(r => r.LastPublicActivityAt < at || (r.LastPublicActivityAt == at && r.Id < id)),
+                (RequestSort.RecentlyUpdated, false, true) => requests.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.LastActivityAt, r.Id), ValueTuple.Create(at, id))),
+                (RequestSort.RecentlyUpdated, false, false) => requests.Where(r => r.LastActivityAt < at || (r.LastActivityAt == at && r.Id < id)),
+                (_, _, true) => requests.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.SubmittedAt, r.Id), ValueTuple.Create(at, id))),
+                (_, _, false) => requests.Where(r => r.SubmittedAt < at || (r.SubmittedAt == at && r.Id < id)),
+            };
+        }
+        return (sort, enterprise) switch
+        {
+            (RequestSort.Oldest, _) => requests.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id),
+            (RequestSort.RecentlyUpdated, true) => requests.OrderByDescending(r => r.LastPublicActivityAt).ThenByDescending(r => r.Id),
+            (RequestSort.RecentlyUpdated, false) => requests.OrderByDescending(r => r.LastActivityAt).ThenByDescending(r => r.Id),
+            _ => requests.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id),
+        };
     }
 
     public Task DispatchAsync(PortalUser user, string number, int version, int departmentId, CancellationToken cancellationToken = default) =>
@@ -265,6 +387,27 @@ public sealed class RequestService(
             .Include(r => r.Timeline).Include(r => r.Deadlines).Include(r => r.CoHandlers)
             .AsSplitQuery();
         return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(r => r.Number == number, cancellationToken);
+    }
+
+    /// <summary>The files of the user's draft chosen for the submission; refused when any is not there, or too many.</summary>
+    private static async Task<List<Attachment>> DraftFilesAsync(
+        PortalDbContext db, PortalUser user, IReadOnlyList<Guid>? attachmentIds, CancellationToken cancellationToken)
+    {
+        var ids = attachmentIds?.Distinct().ToList() ?? [];
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        if (ids.Count > Attachment.MaxPerFiling)
+        {
+            throw new DomainException($"一件诉求最多上传 {Attachment.MaxPerFiling} 个附件");
+        }
+        var files = await db.Attachments.Where(a => ids.Contains(a.Id) && a.DraftUserId == user.Id).ToListAsync(cancellationToken);
+        if (files.Count != ids.Count)
+        {
+            throw new DomainException("所选附件不存在或已随其他诉求提交，请重新上传");
+        }
+        return files;
     }
 
     private static async Task<Actor> ActorAsync(PortalDbContext db, PortalUser user, CancellationToken cancellationToken)

@@ -19,6 +19,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public string PickupDirectory { get; }
 
+    /// <summary>Where this portal keeps uploaded files: a folder of its own, removed with it.</summary>
+    public string AttachmentDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", "attachments-" + Guid.NewGuid().ToString("N"));
+
     public PortalFactory(TestDatabase database, bool runJobServer = false, bool kestrel = false, IDictionary<string, string?>? settings = null)
     {
         _database = database;
@@ -31,6 +34,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["Jobs:RunServer"] = runJobServer ? "true" : "false",
             ["Jobs:SchedulePollingInterval"] = "00:00:01",
             ["Seed:DemoData"] = "true",
+            ["Attachments:Directory"] = AttachmentDirectory,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -75,6 +79,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         if (Directory.Exists(PickupDirectory))
         {
             Directory.Delete(PickupDirectory, recursive: true);
+        }
+        if (Directory.Exists(AttachmentDirectory))
+        {
+            Directory.Delete(AttachmentDirectory, recursive: true);
         }
     }
 }

@@ -50,6 +50,11 @@ public class StartupRefusalTests
             new() { ["Portal__PublicUrl"] = "yqby.example.gov.cn" },
             "Portal:PublicUrl must be the portal's absolute http(s) address"
         },
+        {
+            "attachments inside the web root",
+            new() { ["Attachments__Directory"] = "wwwroot/uploads" },
+            "Attachments:Directory must lie outside the web root"
+        },
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Requests;
@@ -10,6 +11,6 @@ public static class PortalUsers
     public static PortalUser ToPortalUser(this ClaimsPrincipal principal) => new(
         principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
         PortalNavigation.RoleOf(principal) ?? "",
-        int.TryParse(principal.FindFirstValue(PortalClaims.DepartmentId), out var department) ? department : null,
-        int.TryParse(principal.FindFirstValue(PortalClaims.EnterpriseId), out var enterprise) ? enterprise : null);
+        int.TryParse(principal.FindFirstValue(PortalClaims.DepartmentId), CultureInfo.InvariantCulture, out var department) ? department : null,
+        int.TryParse(principal.FindFirstValue(PortalClaims.EnterpriseId), CultureInfo.InvariantCulture, out var enterprise) ? enterprise : null);
 }

@@ -48,6 +48,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasIndex(r => new { r.CommissionerUserId, r.SubmittedAt, r.Id });
         builder.HasIndex(r => new { r.State, r.SubmittedAt, r.Id });
         builder.HasIndex(r => new { r.SubmittedAt, r.Id });
+        // "Recently updated" lists: staff by any activity, the enterprise by what it may see.
+        builder.HasIndex(r => new { r.LastActivityAt, r.Id });
+        builder.HasIndex(r => new { r.EnterpriseId, r.LastPublicActivityAt, r.Id });
     }
 }
 

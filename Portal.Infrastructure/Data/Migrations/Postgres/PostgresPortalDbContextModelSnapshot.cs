@@ -195,6 +195,66 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DraftUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("VisibleToEnterprise")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftUserId");
+
+                    b.HasIndex("StorageName")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId", "UploadedAt");
+
+                    b.ToTable("Attachments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Calendar.CalendarEntry", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -586,6 +646,45 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RequestDeadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Requests.RequestDraft", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("RequestDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.RequestEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -707,6 +806,12 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("HandledByCommissioner")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastPublicActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("LastUrgedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -788,9 +893,13 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("LastActivityAt", "Id");
+
                     b.HasIndex("SubmittedAt", "Id");
 
                     b.HasIndex("CommissionerUserId", "SubmittedAt", "Id");
+
+                    b.HasIndex("EnterpriseId", "LastPublicActivityAt", "Id");
 
                     b.HasIndex("EnterpriseId", "SubmittedAt", "Id");
 
@@ -1434,6 +1543,19 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Attachments.Attachment", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("DraftUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Portal.Domain.Calendar.CalendarEntry", b =>
                 {
                     b.HasOne("Portal.Domain.Calendar.CalendarYear", null)
@@ -1539,6 +1661,15 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
                         .WithMany("Deadlines")
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestDraft", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -184,6 +184,66 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("VisibleToEnterprise")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftUserId");
+
+                    b.HasIndex("StorageName")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId", "UploadedAt");
+
+                    b.ToTable("Attachments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Calendar.CalendarEntry", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -557,6 +617,45 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RequestDeadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Requests.RequestDraft", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("RequestDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Requests.RequestEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -674,6 +773,12 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("HandledByCommissioner")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastPublicActivityAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastUrgedAt")
                         .HasColumnType("INTEGER");
 
@@ -755,9 +860,13 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("LastActivityAt", "Id");
+
                     b.HasIndex("SubmittedAt", "Id");
 
                     b.HasIndex("CommissionerUserId", "SubmittedAt", "Id");
+
+                    b.HasIndex("EnterpriseId", "LastPublicActivityAt", "Id");
 
                     b.HasIndex("EnterpriseId", "SubmittedAt", "Id");
 
@@ -1393,6 +1502,19 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Attachments.Attachment", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("DraftUserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Portal.Domain.Calendar.CalendarEntry", b =>
                 {
                     b.HasOne("Portal.Domain.Calendar.CalendarYear", null)
@@ -1498,6 +1620,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
                         .WithMany("Deadlines")
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Requests.RequestDraft", b =>
+                {
+                    b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain;
+using Portal.Domain.Attachments;
+using Portal.Domain.Identity;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Requests;
+
+namespace Portal.Infrastructure.Attachments;
+
+/// <summary>An attachment as lists show it.</summary>
+public sealed record AttachmentInfo(Guid Id, string FileName, AttachmentKind Kind, long Size, DateTimeOffset UploadedAt);
+
+/// <summary>A file to send: its name, type and length, and its content (the caller disposes it).</summary>
+public sealed record AttachmentDownload(string FileName, string ContentType, long Size, Stream Content);
+
+/// <summary>
+/// Files of requests and of drafts. A draft's files are its user's alone; a request's files are seen by
+/// whoever may see the request (<see cref="RequestScope"/>), the enterprise only those marked for it.
+/// Outside that, a file does not exist.
+/// </summary>
+public sealed class AttachmentService(IDbContextFactory<PortalDbContext> contexts, AttachmentStore store, TimeProvider time)
+{
+    /// <summary>Takes a file into the user's draft; refused when the draft is full, or the file too large, empty or of a kind not accepted.</summary>
+    public async Task<AttachmentInfo> AddToDraftAsync(PortalUser user, string? fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        if (user.Role is not (Roles.Enterprise or Roles.Commissioner))
+        {
+            throw new DomainException("您的角色不能提交诉求");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Attachments.CountAsync(a => a.DraftUserId == user.Id, cancellationToken) >= Attachment.MaxPerFiling)
+        {
+            throw new AttachmentRejectedException(AttachmentProblem.TooMany);
+        }
+        var stored = await store.SaveAsync(content, cancellationToken);
+        try
+        {
+            var attachment = Attachment.ForDraft(
+                Guid.NewGuid(), user.Id, fileName, stored.Kind, stored.Size, stored.Sha256, stored.StorageName, time.GetUtcNow());
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync(cancellationToken);
+            return Info(attachment);
+        }
+        catch
+        {
+            store.Delete(stored.StorageName);
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<AttachmentInfo>> DraftAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Attachments.AsNoTracking().Where(a => a.DraftUserId == user.Id).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).Select(Info)];
+    }
+
+    /// <summary>Removes a file from the user's draft; false when their draft has no such file.</summary>
+    public async Task<bool> RemoveFromDraftAsync(PortalUser user, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == id && a.DraftUserId == user.Id, cancellationToken);
+        if (attachment is null)
+        {
+            return false;
+        }
+        db.Attachments.Remove(attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        store.Delete(attachment.StorageName);
+        return true;
+    }
+
+    /// <summary>The files of a request this user may see, oldest first; null when the request is outside their scope.</summary>
+    public async Task<IReadOnlyList<AttachmentInfo>?> ForRequestAsync(PortalUser user, string number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var requestId = await db.ServiceRequests.VisibleTo(db, user).Where(r => r.Number == number)
+            .Select(r => (long?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        if (requestId is null)
+        {
+            return null;
+        }
+        var staff = user.Role != Roles.Enterprise;
+        var rows = await db.Attachments.AsNoTracking()
+            .Where(a => a.RequestId == requestId && (staff || a.VisibleToEnterprise))
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).Select(Info)];
+    }
+
+    /// <summary>The file to send to this user; null when it does not exist or they may not see it.</summary>
+    public async Task<AttachmentDownload?> OpenAsync(PortalUser user, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var staff = user.Role != Roles.Enterprise;
+        var visibleRequests = db.ServiceRequests.VisibleTo(db, user).Select(r => r.Id);
+        var attachment = await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Where(a => a.DraftUserId == user.Id
+                || (a.RequestId != null && visibleRequests.Contains(a.RequestId.Value) && (staff || a.VisibleToEnterprise)))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (attachment is null)
+        {
+            return null;
+        }
+        return new AttachmentDownload(attachment.FileName, attachment.ContentType, attachment.Size, store.OpenRead(attachment.StorageName));
+    }
+
+    private static AttachmentInfo Info(Attachment a) => new(a.Id, a.FileName, a.Kind, a.Size, a.UploadedAt);
+}

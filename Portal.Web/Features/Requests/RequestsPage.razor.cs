@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using Portal.Domain.Identity;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Requests;
+using Portal.Web.Resources;
+using Portal.Web.Shared;
+
+namespace Portal.Web.Features.Requests;
+
+/// <summary>
+/// 我的诉求 for enterprise users, and for staff the requests in their scope: number, title, category,
+/// state, the next deadline with the working time left, the last update; filtered by state and text,
+/// sorted three ways, a page at a time by keyset ("load more").
+/// </summary>
+public sealed partial class RequestsPage
+{
+    private const int PageSize = 20;
+
+    [Inject]
+    private RequestService Requests { get; set; } = default!;
+
+    [Inject]
+    private WorkCalendarService Calendars { get; set; } = default!;
+
+    [Inject]
+    private PortalFormat Format { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<FilingResource> Text { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<RequestResource> RequestText { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    /// <summary>What the first (prerendered) run loaded, handed to the interactive run.</summary>
+    [PersistentState]
+    public RequestListData? Data { get; set; }
+
+    private PortalUser _user = new("", "");
+    private RequestState? _state;
+    private string? _text;
+    private RequestSort _sort;
+    private bool _loading;
+
+    private bool IsEnterprise => _user.Role == Roles.Enterprise;
+
+    private bool CanFile => _user.Role is Roles.Enterprise or Roles.Commissioner;
+
+    private string Heading => IsEnterprise ? Text["List.TitleEnterprise"] : Text["List.TitleStaff"];
+
+    protected override async Task OnInitializedAsync()
+    {
+        _user = (await Authentication).User.ToPortalUser();
+        if (Data is null)
+        {
+            await ReloadAsync();
+        }
+    }
+
+    private RequestListQuery Query => new(_state is { } state ? [state] : null, _text, _sort);
+
+    private async Task ReloadAsync()
+    {
+        _loading = true;
+        try
+        {
+            var page = await Requests.ListAsync(_user, Query, after: null, PageSize);
+            var workingDay = await WorkingDayAsync();
+            Data = new RequestListData([.. page.Items], page.Next, workingDay);
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private async Task LoadMoreAsync()
+    {
+        if (Data?.Next is not { } next)
+        {
+            return;
+        }
+        _loading = true;
+        try
+        {
+            var page = await Requests.ListAsync(_user, Query, next, PageSize);
+            Data = Data with { Items = [.. Data.Items, .. page.Items], Next = page.Next };
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private async Task<TimeSpan> WorkingDayAsync()
+    {
+        var calendar = await Calendars.GetCalendarAsync();
+        return calendar.WorkingPeriods.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.End - p.Start));
+    }
+
+    private Task ChangeStateAsync(RequestState? state)
+    {
+        _state = state;
+        return ReloadAsync();
+    }
+
+    private Task ChangeSortAsync(RequestSort sort)
+    {
+        _sort = sort;
+        return ReloadAsync();
+    }
+
+    private Task SearchAsync() => ReloadAsync();
+
+    /// <summary>"剩余 3 个工作日 2 小时", "已超期 1 小时 30 分", "已暂停，剩余 …": working time, as the deadlines count it.</summary>
+    private string TimeLeft(NextDeadline next)
+    {
+        var span = Span(next.WorkingTimeLeft.Duration());
+        return next.Paused ? Text["Left.Paused", span]
+            : next.WorkingTimeLeft < TimeSpan.Zero ? Text["Left.Overdue", span]
+            : Text["Left.Remaining", span];
+    }
+
+    private string Span(TimeSpan span)
+    {
+        var day = Data?.WorkingDay is { } d && d > TimeSpan.Zero ? d : TimeSpan.FromHours(7.5);
+        var days = (int)(span / day);
+        var rest = span - days * day;
+        var hours = (int)rest.TotalHours;
+        return days > 0
+            ? hours > 0 ? Text["Span.DaysHours", days, hours] : Text["Span.Days", days]
+            : hours > 0 ? Text["Span.HoursMinutes", hours, rest.Minutes] : Text["Span.Minutes", Math.Max(rest.Minutes, 0)];
+    }
+
+    private static Color StateColor(RequestState state) => state switch
+    {
+        RequestState.Submitted or RequestState.Dispatched => Color.Info,
+        RequestState.InProgress => Color.Primary,
+        RequestState.AwaitingEnterprise or RequestState.UnderReview => Color.Warning,
+        RequestState.Resolved or RequestState.Closed => Color.Success,
+        RequestState.Withdrawn => Color.Default,
+    };
+}
+
+/// <summary>The rows shown so far, where the next page starts, and how long a working day is (for "time left").</summary>
+public sealed record RequestListData(IReadOnlyList<RequestSummary> Items, RequestCursor? Next, TimeSpan WorkingDay);
