@@ -15,6 +15,7 @@ using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Notifications;
+using Portal.Infrastructure.Projects;
 using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
+        services.AddScoped<ProjectService>();
         services.AddScoped<ICalendarChangeListener, DeadlinesFollowTheCalendar>();
         services.AddSingleton<WorkCalendarCache>();
         services.AddScoped<WorkCalendarService>();
@@ -125,6 +127,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton(sp => new RequestEmailComposer(sp.GetRequiredService<IOptions<PortalOptions>>().Value.BaseUri));
         services.AddSingleton<ILiveNotifier, InProcessLiveNotifier>();
+        services.AddSingleton<IRequestChanges, InProcessRequestChanges>();
         services.AddSingleton<RequestEventNotifier>();
         services.AddSingleton<NotificationInbox>();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Calendar;
 using Portal.Domain.Organisation;
+using Portal.Domain.Projects;
 using Portal.Domain.TimeLimits;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Escalation;
@@ -38,6 +39,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<PortalNotification> PortalNotifications => Set<PortalNotification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<RequestEscalation> Escalations => Set<RequestEscalation>();
+    public DbSet<Project> Projects => Set<Project>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
