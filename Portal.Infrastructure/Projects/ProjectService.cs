@@ -10,6 +10,9 @@ namespace Portal.Infrastructure.Projects;
 /// <summary>What a user enters for a project: its name, planned investment in 万元, and the date of each stage reached.</summary>
 public sealed record ProjectInput(string? Name, decimal PlannedInvestment, IReadOnlyDictionary<ProjectStage, DateOnly> StageDates);
 
+/// <summary>An enterprise a user may add projects to.</summary>
+public sealed record EnterpriseChoice(int Id, string Name);
+
 /// <summary>One line of the project list.</summary>
 public sealed record ProjectSummary(
     int Id, string Name, int EnterpriseId, string EnterpriseName, decimal PlannedInvestment, ProjectStage Stage, DateOnly StageReachedOn);
@@ -89,6 +92,19 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await KeepsAsync(db, user, enterpriseId, cancellationToken);
+    }
+
+    /// <summary>The enterprises this user may add projects to: their own, or those they are commissioner of; by name.</summary>
+    public async Task<IReadOnlyList<EnterpriseChoice>> KeptEnterprisesAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var enterprises = user.Role switch
+        {
+            Roles.Enterprise when user.EnterpriseId is { } own => db.Enterprises.Where(e => e.Id == own),
+            Roles.Commissioner => db.Enterprises.Where(e => e.CommissionerUserId == user.Id),
+            _ => db.Enterprises.Where(_ => false),
+        };
+        return await enterprises.OrderBy(e => e.Name).Select(e => new EnterpriseChoice(e.Id, e.Name)).ToListAsync(cancellationToken);
     }
 
     public async Task<int> CreateAsync(PortalUser user, int enterpriseId, ProjectInput input, CancellationToken cancellationToken = default)

@@ -11,8 +11,8 @@ public class NavMenuTests : ComponentTest
 {
     public static TheoryData<string, string[]> Destinations => new()
     {
-        { Roles.Enterprise, ["/", "/requests/new", "/requests", "/policies", "/Account/Manage"] },
-        { Roles.Commissioner, ["/", "/requests/new", "/requests", "/workspace", "/enterprises", "/policies", "/Account/Manage"] },
+        { Roles.Enterprise, ["/", "/requests/new", "/requests", "/projects", "/policies", "/Account/Manage"] },
+        { Roles.Commissioner, ["/", "/requests/new", "/requests", "/projects", "/workspace", "/enterprises", "/policies", "/Account/Manage"] },
         { Roles.DepartmentHandler, ["/", "/requests", "/workspace", "/policies", "/Account/Manage"] },
         { Roles.Cadre, ["/", "/requests", "/enterprises", "/dashboard", "/policies", "/Account/Manage"] },
         { Roles.Supervisor, ["/", "/requests", "/workspace", "/enterprises", "/dashboard", "/policies", "/Account/Manage"] },

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Domain.Requests;
-using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Requests;
 using Portal.Web.Resources;
@@ -53,7 +51,7 @@ public sealed partial class RequestDetailsPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _user ??= PortalUserOf((await Authentication).User);
+        _user ??= SignedInUser.From((await Authentication).User);
         if (Data is null || Data.Number != Number)
         {
             await LoadAsync();
@@ -92,12 +90,6 @@ public sealed partial class RequestDetailsPage
     });
 
     public void Dispose() => _subscription?.Dispose();
-
-    private static PortalUser PortalUserOf(ClaimsPrincipal principal) => new(
-        principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-        PortalNavigation.RoleOf(principal) ?? "",
-        int.TryParse(principal.FindFirstValue(PortalClaims.DepartmentId), out var department) ? department : null,
-        int.TryParse(principal.FindFirstValue(PortalClaims.EnterpriseId), out var enterprise) ? enterprise : null);
 
     private static Color StateColor(RequestState state) => state switch
     {
