@@ -40,6 +40,7 @@ public class RequestDetailsPageTests : ComponentTest
         await _portal.RequestsAsync(s => s.PublicReplyAsync(commissioner, number, 3, "已转自然资源局办理，请耐心等待。"));
         Services.AddScoped(_ => _portal.Services.CreateScope().ServiceProvider.GetRequiredService<RequestService>());
         Services.AddSingleton(_portal.Services.GetRequiredService<NotificationInbox>());
+        Services.AddSingleton(_portal.Services.GetRequiredService<IRequestChanges>());
         return number;
     }
 
@@ -56,6 +57,7 @@ public class RequestDetailsPageTests : ComponentTest
             claims.Add(new(PortalClaims.DepartmentId, department.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         AddAuthorization().SetAuthorized(email).SetRoles(user.Role).SetClaims([.. claims]);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return Render<RequestDetailsPage>(p => p.Add(x => x.Number, number));
     }
 
@@ -94,7 +96,7 @@ public class RequestDetailsPageTests : ComponentTest
     }
 
     [Fact]
-    public async Task TheEnterprise_SeesItsRequestWithoutInternalEntriesOrDeadlines_AndOpeningItReadsItsNotices()
+    public async Task TheEnterprise_SeesItsRequestWithoutInternalEntriesOrStaffDeadlines_AndOpeningItReadsItsNotices()
     {
         var number = await DispatchedRequestAsync();
         var enterprise = await _portal.UserAsync("enterprise@yqby.test");
@@ -106,7 +108,10 @@ public class RequestDetailsPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal(["Submit", "Dispatch", "PublicReply"],
             page.FindAll("[data-testid='timeline-entry']").Select(e => e.GetAttribute("data-action"))));
         Assert.DoesNotContain("已电话联系自然资源局", page.Markup);
-        Assert.Empty(page.FindAll("[data-testid='deadlines']"));
+        Assert.Equal(["Resolve"], page.FindAll("[data-testid='deadlines'] tbody tr").Select(r => r.GetAttribute("data-kind")));
+        Assert.Contains("2026年3月16日 17:30", page.Find("tr[data-kind='Resolve']").TextContent);
+        Assert.Equal("自然资源局", page.Find("[data-testid='request-department']").TextContent);
+        Assert.Equal("李明", page.Find("[data-testid='request-commissioner']").TextContent);
         Assert.Equal(0, await inbox.UnreadCountAsync(enterprise.Id));
     }
 
