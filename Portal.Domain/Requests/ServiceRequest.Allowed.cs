@@ -26,7 +26,8 @@ public sealed partial class ServiceRequest
         RequestAction.AddCoHandler or RequestAction.PublicReply => IsDispatcher(actor) || IsLeadDepartment(actor),
         RequestAction.CoHandlerReply => _coHandlers.Any(c => c.DepartmentId == actor.DepartmentId && !c.IsSettled),
         RequestAction.WaiveCoHandlerReply => _coHandlers.Any(c => !c.IsSettled),
-        RequestAction.AskForMaterials or RequestAction.Resolve => IsHandler(actor),
+        RequestAction.AskForMaterials => IsHandler(actor),
+        RequestAction.Resolve => IsHandler(actor) && _coHandlers.All(c => c.IsSettled),
         RequestAction.RequestExtension => IsHandler(actor) && PendingExtensionDays is null && ApprovedExtensions < Targets.MaxExtensions,
         RequestAction.ApproveExtension or RequestAction.DenyExtension => PendingExtensionDays is not null,
         RequestAction.InternalNote => actor.Role switch
