@@ -17,6 +17,7 @@ using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Jobs;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Registration;
+using Portal.Infrastructure.Projects;
 using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure;
@@ -59,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<WorkQueue>();
         services.AddScoped<CadreOverview>();
         services.AddPortalAttachments(configuration, contentRoot);
+        services.AddScoped<ProjectService>();
         services.AddScoped<ICalendarChangeListener, DeadlinesFollowTheCalendar>();
         services.AddSingleton<WorkCalendarCache>();
         services.AddScoped<WorkCalendarService>();
@@ -144,6 +146,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton(sp => new RequestEmailComposer(sp.GetRequiredService<IOptions<PortalOptions>>().Value.BaseUri));
         services.AddSingleton<ILiveNotifier, InProcessLiveNotifier>();
+        services.AddSingleton<IRequestChanges, InProcessRequestChanges>();
         services.AddSingleton<RequestEventNotifier>();
         services.AddSingleton(sp => new RegistrationNotifier(sp.GetRequiredService<Outbox>(), sp.GetRequiredService<IOptions<PortalOptions>>().Value.BaseUri));
         services.AddSingleton<RegistrationApprovals>();

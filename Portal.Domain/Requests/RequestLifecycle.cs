@@ -95,6 +95,10 @@ public static class RequestLifecycle
     public static LifecycleRule? Find(RequestState from, RequestAction action) =>
         Index.GetValueOrDefault((from, action));
 
+    /// <summary>Every action the table lets this role take from this state, in the table's order.</summary>
+    public static IReadOnlyList<RequestAction> ActionsFor(RequestState from, string role) =>
+        [.. Rules.Where(r => r.From == from && r.Roles.Contains(role)).Select(r => r.Action)];
+
     public static bool Allows(RequestState from, RequestAction action, string role) =>
         Find(from, action)?.Roles.Contains(role) == true;
 

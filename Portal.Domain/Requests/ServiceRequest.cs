@@ -66,6 +66,9 @@ public sealed partial class ServiceRequest
 
     public DateTimeOffset? LastUrgedAt { get; private set; }
 
+    /// <summary>The enterprise's investment project it concerns (全生命周期服务), if the filer linked one.</summary>
+    public int? ProjectId { get; private set; }
+
     /// <summary>The last evaluation: solved or not. Null until evaluated.</summary>
     public bool? Solved { get; private set; }
 
@@ -104,7 +107,7 @@ public sealed partial class ServiceRequest
     public static ServiceRequest Submit(
         Actor actor, string number, int enterpriseId, RequestChannel channel, int categoryId, Urgency urgency,
         string? title, string? description, string? commissionerUserId, string? cadreUserId, RequestTargets targets,
-        WorkCalendar calendar, DateTimeOffset now)
+        WorkCalendar calendar, DateTimeOffset now, int? projectId = null)
     {
         RequestLifecycle.Require(RequestState.Submitted, RequestAction.Submit, actor.Role);
         if (actor.Role == Roles.Enterprise && (actor.EnterpriseId != enterpriseId || channel != RequestChannel.Portal))
@@ -134,6 +137,7 @@ public sealed partial class ServiceRequest
             CommissionerUserId = commissionerUserId,
             CadreUserId = cadreUserId,
             Targets = targets,
+            ProjectId = projectId,
         };
         request.Record(RequestAction.Submit, actor, now, calendar, visible: true);
         return request;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Calendar;
 using Portal.Domain.Organisation;
 using Portal.Domain.Registration;
+using Portal.Domain.Projects;
 using Portal.Domain.TimeLimits;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Escalation;
@@ -43,6 +44,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<EnterpriseRegistration> Registrations => Set<EnterpriseRegistration>();
     public DbSet<Portal.Domain.Attachments.Attachment> Attachments => Set<Portal.Domain.Attachments.Attachment>();
     public DbSet<RequestDraft> RequestDrafts => Set<RequestDraft>();
+    public DbSet<Project> Projects => Set<Project>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace Portal.Infrastructure.Notifications;
@@ -20,53 +19,9 @@ public interface ILiveNotifier
 /// <summary>Live updates within one web node.</summary>
 public sealed class InProcessLiveNotifier(ILogger<InProcessLiveNotifier> logger) : ILiveNotifier
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Func<Task>>> _subscribers = new();
+    private readonly LiveTopics _users = new(logger);
 
-    public void Publish(IEnumerable<string> userIds)
-    {
-        foreach (var userId in userIds.Distinct())
-        {
-            if (!_subscribers.TryGetValue(userId, out var handlers))
-            {
-                continue;
-            }
-            foreach (var handler in handlers.Values)
-            {
-                _ = NotifyAsync(userId, handler);
-            }
-        }
-    }
+    public void Publish(IEnumerable<string> userIds) => _users.Publish(userIds);
 
-    public IDisposable Subscribe(string userId, Func<Task> changed)
-    {
-        var id = Guid.NewGuid();
-        _subscribers.GetOrAdd(userId, _ => new()).TryAdd(id, changed);
-        return new Subscription(() =>
-        {
-            if (_subscribers.TryGetValue(userId, out var handlers))
-            {
-                handlers.TryRemove(id, out _);
-            }
-        });
-    }
-
-    private async Task NotifyAsync(string userId, Func<Task> handler)
-    {
-        try
-        {
-            await handler();
-        }
-        catch (Exception e)
-        {
-            // A page that went away mid-update must not stop the others, nor the action that published.
-            logger.LogDebug(e, "A live notification handler for {UserId} failed", userId);
-        }
-    }
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        private Action? _unsubscribe = unsubscribe;
-
-        public void Dispose() => Interlocked.Exchange(ref _unsubscribe, null)?.Invoke();
-    }
+    public IDisposable Subscribe(string userId, Func<Task> changed) => _users.Subscribe(userId, changed);
 }

@@ -5,12 +5,16 @@ using Portal.Domain.Notifications;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure.Notifications;
 
-/// <summary>What a unit of work told whom: delivered after its commit.</summary>
+/// <summary>What a unit of work told whom, and which requests it changed: delivered after its commit.</summary>
 public sealed record NotificationsToSend(IReadOnlyList<Guid> OutboxIds, IReadOnlyCollection<string> UserIds)
 {
+    /// <summary>The numbers of the requests whose timeline grew, for the pages showing them.</summary>
+    public IReadOnlyCollection<string> RequestNumbers { get; init; } = [];
+
     public static NotificationsToSend None { get; } = new([], []);
 }
 
@@ -22,7 +26,7 @@ public sealed record NotificationsToSend(IReadOnlyList<Guid> OutboxIds, IReadOnl
 /// updates the bells.
 /// </summary>
 public sealed class RequestEventNotifier(
-    Outbox outbox, RequestEmailComposer composer, ILiveNotifier live, ILogger<RequestEventNotifier> logger)
+    Outbox outbox, RequestEmailComposer composer, ILiveNotifier live, IRequestChanges requestChanges, ILogger<RequestEventNotifier> logger)
 {
 
     public async Task<NotificationsToSend> AddAsync(
@@ -60,7 +64,7 @@ public sealed class RequestEventNotifier(
                 outboxIds.Add(AddEmail(db, facts with { NextDeadline = NextDeadline(request, forEnterprise: person.EnterpriseId is not null) }, recipient));
             }
         }
-        return new NotificationsToSend(outboxIds, told);
+        return new NotificationsToSend(outboxIds, told) { RequestNumbers = entries.Count > 0 ? [request.Number] : [] };
     }
 
     /// <summary>
@@ -90,6 +94,7 @@ public sealed class RequestEventNotifier(
         try
         {
             live.Publish(sent.UserIds);
+            requestChanges.Publish(sent.RequestNumbers);
         }
         catch (Exception e)
         {

@@ -3,18 +3,21 @@ using Portal.Domain.Requests;
 namespace Portal.Infrastructure.Requests;
 
 /// <summary>
-/// What a user files: the enterprise from their account, or chosen by the commissioner logging it, and the
-/// files of the user's draft that go with it (<see cref="Portal.Domain.Attachments.Attachment.MaxPerFiling"/> at most).
+/// What a user files: the enterprise from their account, or chosen by the commissioner logging it; the files
+/// of the user's draft that go with it (<see cref="Portal.Domain.Attachments.Attachment.MaxPerFiling"/> at most);
+/// optionally, one of the enterprise's investment projects the request concerns (<see cref="ProjectId"/>).
 /// </summary>
 public sealed record SubmitRequestInput(
     int EnterpriseId, int CategoryId, Urgency Urgency, RequestChannel Channel, string? Title, string? Description,
-    IReadOnlyList<Guid>? AttachmentIds = null);
+    IReadOnlyList<Guid>? AttachmentIds = null, int? ProjectId = null);
 
 /// <summary>
 /// One request as the given user may see it: internal timeline entries only for staff. <see cref="People"/>
 /// and <see cref="Departments"/> name whoever and whichever its timeline mentions. <see cref="Level"/> is how late
 /// the request is now (its highest running deadline's), and <see cref="DeadlineLevels"/> each deadline's, by id;
-/// both on time for the enterprise, which sees no deadlines.
+/// both on time for the enterprise, which sees only its resolution deadline and its evaluation window.
+/// <see cref="AllowedActions"/> are what this user may offer to do now (the domain's answer, not the page's);
+/// <see cref="CommissionerName"/> the commissioner who looks after it, <see cref="ProjectName"/> its linked project's.
 /// </summary>
 public sealed record RequestDetails(
     string Number, int Version, RequestState State, string Title, string Description, RequestChannel Channel, Urgency Urgency,
@@ -22,7 +25,8 @@ public sealed record RequestDetails(
     DateTimeOffset SubmittedAt, IReadOnlyList<RequestEvent> Timeline, IReadOnlyList<RequestDeadline> Deadlines,
     IReadOnlyList<CoHandler> CoHandlers, int ReopenCount, int ApprovedExtensions, int? PendingExtensionDays,
     IReadOnlyDictionary<string, string> People, IReadOnlyDictionary<int, string> Departments,
-    EscalationLevel Level, IReadOnlyDictionary<long, EscalationLevel> DeadlineLevels);
+    EscalationLevel Level, IReadOnlyDictionary<long, EscalationLevel> DeadlineLevels,
+    string? CommissionerName = null, int? ProjectId = null, string? ProjectName = null, IReadOnlyList<RequestAction>? AllowedActions = null);
 
 /// <summary>
 /// One line of a request list. <see cref="UpdatedAt"/> is its last activity the reader may see;

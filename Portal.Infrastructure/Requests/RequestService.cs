@@ -42,6 +42,11 @@ public sealed class RequestService(
         {
             throw new DomainException("所选诉求类别不存在");
         }
+        if (input.ProjectId is { } projectId
+            && !await db.Projects.AnyAsync(p => p.Id == projectId && p.EnterpriseId == enterprise.EnterpriseId, cancellationToken))
+        {
+            throw new DomainException("Request.ProjectNotOfEnterprise", "所选项目不存在或不属于该企业");
+        }
 
         var now = time.GetUtcNow();
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
@@ -50,7 +55,7 @@ public sealed class RequestService(
         var number = await RequestNumbers.NextAsync(db, now, cancellationToken);
         var request = ServiceRequest.Submit(
             await ActorAsync(db, user, cancellationToken), number, enterprise.EnterpriseId, input.Channel, input.CategoryId, input.Urgency,
-            input.Title, input.Description, enterprise.CommissionerUserId, enterprise.CadreUserId, targets, calendar, now);
+            input.Title, input.Description, enterprise.CommissionerUserId, enterprise.CadreUserId, targets, calendar, now, input.ProjectId);
         db.ServiceRequests.Add(request);
         var files = await DraftFilesAsync(db, user, input.AttachmentIds, cancellationToken);
         var notifications = await notifier.AddAsync(db, request, request.Timeline, cancellationToken);
@@ -87,6 +92,8 @@ public sealed class RequestService(
                 Enterprise = e.Name,
                 Category = db.RequestCategories.Where(c => c.Id == request.CategoryId).Select(c => c.Name).Single(),
                 Lead = db.Departments.Where(d => d.Id == request.LeadDepartmentId).Select(d => d.Name).SingleOrDefault(),
+                Commissioner = db.Users.Where(u => u.Id == request.CommissionerUserId).Select(u => u.DisplayName).SingleOrDefault(),
+                Project = db.Projects.Where(p => p.Id == request.ProjectId).Select(p => p.Name).SingleOrDefault(),
             }).SingleAsync(cancellationToken);
         var staff = user.Role != Roles.Enterprise;
         var timeline = request.Timeline.Where(e => staff || e.VisibleToEnterprise).OrderBy(e => e.Sequence).ToList();
@@ -100,15 +107,17 @@ public sealed class RequestService(
         var levels = staff
             ? request.Deadlines.ToDictionary(d => d.Id, d => policy.LevelOf(d, calendar, now))
             : [];
+        var actor = await ActorAsync(db, user, cancellationToken);
         return new RequestDetails(
             request.Number, request.Version, request.State, request.Title, request.Description, request.Channel, request.Urgency,
             request.EnterpriseId, names.Enterprise, request.CategoryId, names.Category, request.LeadDepartmentId, names.Lead,
             request.SubmittedAt,
             timeline,
-            staff ? [.. request.Deadlines.OrderBy(d => d.Id)] : [],
+            [.. request.Deadlines.Where(d => staff || d.Kind is DeadlineKind.Resolve or DeadlineKind.Evaluation).OrderBy(d => d.Id)],
             staff ? [.. request.CoHandlers] : [],
             request.ReopenCount, request.ApprovedExtensions, staff ? request.PendingExtensionDays : null,
-            people, departments, staff ? policy.LevelOf(request, calendar, now) : EscalationLevel.OnTime, levels);
+            people, departments, staff ? policy.LevelOf(request, calendar, now) : EscalationLevel.OnTime, levels,
+            names.Commissioner, request.ProjectId, names.Project, request.ActionsFor(actor));
     }
 
     public const int MaxPageSize = 200;

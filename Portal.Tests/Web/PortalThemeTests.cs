@@ -44,7 +44,7 @@ public class PortalThemeTests
     [MemberData(nameof(DeadlineMarkers))]
     public void DeadlineMarker_TextAgainstItsBackground_MeetsAA(string marker)
     {
-        var css = File.ReadAllText(Path.Combine(RepositoryRoot(), "Portal.Web", "Features", "Requests", "RequestDetailsPage.razor.css"));
+        var css = File.ReadAllText(Path.Combine(RepositoryRoot(), "Portal.Web", "Features", "Requests", "LevelMarker.razor.css"));
         var rule = Regex.Match(css, $@"\.{marker}\s*\{{(?<body>[^}}]*)\}}").Groups["body"].Value;
         var text = Regex.Match(rule, @"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})").Groups[1].Value;
         var background = Regex.Match(rule, @"background:\s*(#[0-9a-fA-F]{6})").Groups[1].Value;

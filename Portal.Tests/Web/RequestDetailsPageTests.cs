@@ -41,12 +41,14 @@ public class RequestDetailsPageTests : ComponentTest
         Services.AddScoped(_ => _portal.Services.CreateScope().ServiceProvider.GetRequiredService<RequestService>());
         Services.AddSingleton(_portal.Services.GetRequiredService<NotificationInbox>());
         Services.AddSingleton(_portal.Services.GetRequiredService<Portal.Infrastructure.Attachments.AttachmentService>());
+        Services.AddSingleton(_portal.Services.GetRequiredService<IRequestChanges>());
         return number;
     }
 
     private async Task<IRenderedComponent<RequestDetailsPage>> OpenAsAsync(string email, string number)
     {
         SignInAs(await _portal.UserAsync(email), email);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return Render<RequestDetailsPage>(p => p.Add(x => x.Number, number));
     }
 
@@ -85,7 +87,7 @@ public class RequestDetailsPageTests : ComponentTest
     }
 
     [Fact]
-    public async Task TheEnterprise_SeesItsRequestWithoutInternalEntriesOrDeadlines_AndOpeningItReadsItsNotices()
+    public async Task TheEnterprise_SeesItsRequestWithoutInternalEntriesOrStaffDeadlines_AndOpeningItReadsItsNotices()
     {
         var number = await DispatchedRequestAsync();
         var enterprise = await _portal.UserAsync("enterprise@yqby.test");
@@ -97,7 +99,10 @@ public class RequestDetailsPageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal(["Submit", "Dispatch", "PublicReply"],
             page.FindAll("[data-testid='timeline-entry']").Select(e => e.GetAttribute("data-action"))));
         Assert.DoesNotContain("已电话联系自然资源局", page.Markup);
-        Assert.Empty(page.FindAll("[data-testid='deadlines']"));
+        Assert.Equal(["Resolve"], page.FindAll("[data-testid='deadlines'] tbody tr").Select(r => r.GetAttribute("data-kind")));
+        Assert.Contains("2026年3月16日 17:30", page.Find("tr[data-kind='Resolve']").TextContent);
+        Assert.Equal("自然资源局", page.Find("[data-testid='request-department']").TextContent);
+        Assert.Equal("李明", page.Find("[data-testid='request-commissioner']").TextContent);
         Assert.Equal(0, await inbox.UnreadCountAsync(enterprise.Id));
     }
 

@@ -13,6 +13,8 @@ public sealed class PortalFormat(IStringLocalizer<SharedResource> text)
     public string Date(DateTimeOffset instant) =>
         Local(instant).ToString(text["Format.Date"], CultureInfo.CurrentCulture);
 
+    public string Date(DateOnly day) => day.ToString(text["Format.Date"], CultureInfo.CurrentCulture);
+
     public string Number(decimal value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
     private static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, PortalCulture.DistrictTimeZone);

@@ -19,6 +19,8 @@ public static class PortalNavigation
     public const string RequestFilers = $"{Roles.Enterprise},{Roles.Commissioner}";
     public const string WorkspaceUsers = $"{Roles.Commissioner},{Roles.DepartmentHandler},{Roles.Supervisor}";
     public const string EnterpriseReaders = $"{Roles.Commissioner},{Roles.Cadre},{Roles.Supervisor},{Roles.Admin}";
+    public const string ProjectReaders = $"{Roles.Enterprise},{Roles.Commissioner},{Roles.Supervisor},{Roles.Admin}";
+    public const string ProjectKeepers = $"{Roles.Enterprise},{Roles.Commissioner}";
     public const string DashboardReaders = $"{Roles.Supervisor},{Roles.Cadre},{Roles.Admin}";
     public const string Admins = Roles.Admin;
     public const string DigestReaders = $"{Roles.Supervisor},{Roles.Cadre}";
@@ -30,6 +32,7 @@ public static class PortalNavigation
         new("/requests/new", "Nav.NewRequest", MudBlazor.Icons.Material.Filled.AddComment, Split(RequestFilers)),
         new("/requests", "Nav.MyRequests", MudBlazor.Icons.Material.Filled.Inbox, [Roles.Enterprise]),
         new("/requests", "Nav.Requests", MudBlazor.Icons.Material.Filled.Inbox, Split(RequestReaders).Except([Roles.Enterprise]).ToList()),
+        new("/projects", "Nav.Projects", MudBlazor.Icons.Material.Filled.Apartment, Split(ProjectKeepers)),
         new("/workspace", "Nav.Workspace", MudBlazor.Icons.Material.Filled.Work, Split(WorkspaceUsers)),
         new("/approvals", "Nav.Approvals", MudBlazor.Icons.Material.Filled.HowToReg, Split(RegistrationApprovers)),
         new("/enterprises", "Nav.Enterprises", MudBlazor.Icons.Material.Filled.Factory, Split(EnterpriseReaders)),

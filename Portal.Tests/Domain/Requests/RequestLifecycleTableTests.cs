@@ -11,7 +11,7 @@ public class RequestLifecycleTableTests
     private static readonly string[] AllRoles = [.. Roles.All, RequestLifecycle.System];
 
     /// <summary>Each action as a call on the request, by an actor of the role who is involved in it.</summary>
-    private static readonly Dictionary<RequestAction, Action<ServiceRequest, Actor, DateTimeOffset>> Calls = new()
+    internal static readonly Dictionary<RequestAction, Action<ServiceRequest, Actor, DateTimeOffset>> Calls = new()
     {
         [RequestAction.Dispatch] = (r, a, now) => r.Dispatch(a, OtherDepartment, Days, now),
         [RequestAction.HandleDirectly] = (r, a, now) => r.HandleDirectly(a, Days, now),

@@ -79,7 +79,8 @@ public class RequestServiceTests
         Assert.Equal(10, seen.Timeline.Count);
         var enterpriseView = await portal.RequestsAsync(s => s.GetAsync(enterprise, number));
         Assert.DoesNotContain(enterpriseView!.Timeline, e => e.Action is RequestAction.InternalNote or RequestAction.CoHandlerReply or RequestAction.AddCoHandler);
-        Assert.Empty(enterpriseView.Deadlines);
+        // The enterprise sees when its request is due to be resolved and how long it has to evaluate, nothing of the staff's.
+        Assert.Equal([DeadlineKind.Resolve, DeadlineKind.Resolve, DeadlineKind.Evaluation], enterpriseView.Deadlines.Select(d => d.Kind));
 
         var stored = await portal.QueryAsync(db => db.ServiceRequests.Include(r => r.Timeline).Include(r => r.Deadlines)
             .AsSplitQuery().SingleAsync(r => r.Number == number));

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Domain.Requests;
-using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Requests;
 using Portal.Web.Resources;
@@ -14,9 +12,10 @@ using Portal.Web.Shared;
 namespace Portal.Web.Features.Requests;
 
 /// <summary>
-/// A request's one address, <c>/requests/{number}</c>: what it is, where it stands, its timeline and,
-/// for staff, its deadlines — each role its own view (the services decide what that is), and
-/// "not found" outside the user's scope. Opening it marks the user's notices of it read.
+/// A request's one address, <c>/requests/{number}</c>: what it is, where it stands, its timeline, its deadlines
+/// and what the user may do to it — each role its own view (the services decide what that is), and
+/// "not found" outside the user's scope. Opening it marks the user's notices of it read. While it is open,
+/// every committed change to the request reloads it (<see cref="IRequestChanges"/>), in the user's own scope.
 /// </summary>
 public sealed partial class RequestDetailsPage
 {
@@ -35,8 +34,16 @@ public sealed partial class RequestDetailsPage
     [Inject]
     private IStringLocalizer<RequestResource> Text { get; set; } = default!;
 
+    [Inject]
+    private IRequestChanges Changes { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    private PortalUser? _user;
+    private IDisposable? _subscription;
+    private string? _subscribedTo;
+    private string? _liveMessage;
 
     /// <summary>What the first (prerendered) run loaded, handed to the interactive run.</summary>
     [PersistentState]
@@ -44,19 +51,45 @@ public sealed partial class RequestDetailsPage
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Data is not null && Data.Number == Number)
+        _user ??= (await Authentication).User.ToPortalUser();
+        if (Data is null || Data.Number != Number)
         {
-            return;
+            await LoadAsync();
         }
-        var principal = (await Authentication).User;
-        var user = principal.ToPortalUser();
-        var details = await Requests.GetAsync(user, Number);
+        // Only a live circuit can be updated, and only with a request the user may see.
+        if (RendererInfo.IsInteractive && Data is { Found: true } && _subscribedTo != Data.Number)
+        {
+            _subscription?.Dispose();
+            _subscribedTo = Data.Number;
+            _subscription = Changes.Subscribe(Data.Number, OnRequestChangedAsync);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var details = await Requests.GetAsync(_user!, Number);
         Data = details is null ? RequestDetailsData.NotFound(Number) : RequestDetailsData.From(details);
         if (details is not null)
         {
-            await Inbox.MarkRequestReadAsync(user.Id, details.Number);
+            await Inbox.MarkRequestReadAsync(_user!.Id, details.Number);
         }
     }
+
+    /// <summary>After the user's own action or a lost race: the request as it is now.</summary>
+    private Task ReloadAsync() => LoadAsync();
+
+    private Task OnRequestChangedAsync() => InvokeAsync(async () =>
+    {
+        var before = Data;
+        await LoadAsync();
+        if (before is { Found: true } && Data is { Found: true } && Data.Timeline.Count > before.Timeline.Count)
+        {
+            _liveMessage = Text["Page.LiveUpdated", Text["Action." + Data.Timeline[^1].Action]];
+        }
+        StateHasChanged();
+    });
+
+    public void Dispose() => _subscription?.Dispose();
 
     private static Color StateColor(RequestState state) => state switch
     {
@@ -67,14 +100,6 @@ public sealed partial class RequestDetailsPage
         RequestState.Withdrawn => Color.Default,
     };
 
-    /// <summary>Green, yellow, red, black: on time, warning, overdue, severely overdue.</summary>
-    private static string LevelClass(EscalationLevel level) => level switch
-    {
-        EscalationLevel.OnTime => "level level-on-time",
-        EscalationLevel.Warning => "level level-warning",
-        EscalationLevel.Overdue => "level level-overdue",
-        EscalationLevel.SeverelyOverdue => "level level-severe",
-    };
 }
 
 public sealed record TimelineEntryView(
@@ -88,16 +113,18 @@ public sealed record DeadlineView(
 
 /// <summary>A request as the page shows it, in plain values that survive the hand-over from prerendering.</summary>
 public sealed record RequestDetailsData(
-    bool Found, string Number, string Title, string Description, RequestState State, RequestChannel Channel, Urgency Urgency,
-    string Enterprise, string Category, string? LeadDepartment, DateTimeOffset SubmittedAt, EscalationLevel Level,
-    IReadOnlyList<TimelineEntryView> Timeline, IReadOnlyList<DeadlineView> Deadlines)
+    bool Found, string Number, int Version, string Title, string Description, RequestState State, RequestChannel Channel, Urgency Urgency,
+    string Enterprise, string Category, string? LeadDepartment, string? Commissioner, int? ProjectId, string? ProjectName,
+    DateTimeOffset SubmittedAt, EscalationLevel Level,
+    IReadOnlyList<TimelineEntryView> Timeline, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<RequestAction> AllowedActions)
 {
     public static RequestDetailsData NotFound(string number) =>
-        new(false, number, "", "", default, default, default, "", "", null, default, default, [], []);
+        new(false, number, 0, "", "", default, default, default, "", "", null, null, null, null, default, default, [], [], []);
 
     public static RequestDetailsData From(RequestDetails details) => new(
-        true, details.Number, details.Title, details.Description, details.State, details.Channel, details.Urgency,
-        details.EnterpriseName, details.CategoryName, details.LeadDepartmentName, details.SubmittedAt, details.Level,
+        true, details.Number, details.Version, details.Title, details.Description, details.State, details.Channel, details.Urgency,
+        details.EnterpriseName, details.CategoryName, details.LeadDepartmentName, details.CommissionerName, details.ProjectId, details.ProjectName,
+        details.SubmittedAt, details.Level,
         [.. details.Timeline.Select(e => new TimelineEntryView(
             e.Sequence, e.Action, e.At,
             e.ActorRole == RequestLifecycle.System
@@ -108,5 +135,6 @@ public sealed record RequestDetailsData(
             e.TargetUserId is { } t ? details.People.GetValueOrDefault(t) : null))],
         [.. details.Deadlines.Select(d => new DeadlineView(
             d.Kind, d.Generation, d.PartyDepartmentId == 0 ? null : details.Departments.GetValueOrDefault(d.PartyDepartmentId),
-            d.DueAt, d.Status, d.WasLate, details.DeadlineLevels.GetValueOrDefault(d.Id)))]);
+            d.DueAt, d.Status, d.WasLate, details.DeadlineLevels.GetValueOrDefault(d.Id)))],
+        details.AllowedActions ?? []);
 }
