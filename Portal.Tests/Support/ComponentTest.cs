@@ -3,7 +3,9 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Requests;
 using Portal.Web.Shared;
 
@@ -44,6 +46,15 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
             claims.Add(new(PortalClaims.DepartmentId, department.ToString(CultureInfo.InvariantCulture)));
         }
         AddAuthorization().SetAuthorized(email).SetRoles(user.Role).SetClaims([.. claims]);
+    }
+
+    /// <summary>What the request page takes, from a test portal's own services (its live changes replaceable).</summary>
+    protected void AddRequestPageServices(IServiceProvider portal, IRequestChanges? changes = null)
+    {
+        Services.AddScoped(_ => portal.CreateScope().ServiceProvider.GetRequiredService<RequestService>());
+        Services.AddSingleton(portal.GetRequiredService<NotificationInbox>());
+        Services.AddSingleton(portal.GetRequiredService<AttachmentService>());
+        Services.AddSingleton(changes ?? portal.GetRequiredService<IRequestChanges>());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

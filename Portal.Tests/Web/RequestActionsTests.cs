@@ -32,9 +32,7 @@ public class RequestActionsTests : ComponentTest
         var (portal, time) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
         _staged = await RequestAuthorisationMatrixTests.StagedPortal.CreateAsync(portal, time);
         var (number, version) = await _staged.StageAsync(stage);
-        Services.AddScoped(_ => portal.Services.CreateScope().ServiceProvider.GetRequiredService<RequestService>());
-        Services.AddSingleton(portal.Services.GetRequiredService<NotificationInbox>());
-        Services.AddSingleton(changes ?? portal.Services.GetRequiredService<IRequestChanges>());
+        AddRequestPageServices(portal.Services, changes);
         return (number!, version);
     }
 

@@ -38,10 +38,7 @@ public class RequestDetailsPageTests : ComponentTest
         await _portal.RequestsAsync(s => s.InternalNoteAsync(commissioner, number, 2, "已电话联系自然资源局"));
         _time.Advance(TimeSpan.FromMinutes(10));
         await _portal.RequestsAsync(s => s.PublicReplyAsync(commissioner, number, 3, "已转自然资源局办理，请耐心等待。"));
-        Services.AddScoped(_ => _portal.Services.CreateScope().ServiceProvider.GetRequiredService<RequestService>());
-        Services.AddSingleton(_portal.Services.GetRequiredService<NotificationInbox>());
-        Services.AddSingleton(_portal.Services.GetRequiredService<Portal.Infrastructure.Attachments.AttachmentService>());
-        Services.AddSingleton(_portal.Services.GetRequiredService<IRequestChanges>());
+        AddRequestPageServices(_portal.Services);
         return number;
     }
 

@@ -53,21 +53,8 @@ public class ProjectAuthorisationMatrixTests(ProjectAuthorisationMatrixTests.Por
                                                                                 "O   R    O   R    R    R    R   R   R   R    R   R"),
     ];
 
-    public static TheoryData<DatabaseProvider, string, string> Cells()
-    {
-        var data = new TheoryData<DatabaseProvider, string, string>();
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
-        {
-            foreach (var row in Matrix)
-            {
-                foreach (var (name, _) in Cast)
-                {
-                    data.Add(provider, row.Action, name);
-                }
-            }
-        }
-        return data;
-    }
+    public static TheoryData<DatabaseProvider, string, string> Cells() =>
+        AuthorisationMatrix.Cells(Matrix.Select(r => r.Action), Cast.Select(c => c.Name));
 
     [Fact]
     public void EveryProjectServiceAction_HasARow()
@@ -82,7 +69,7 @@ public class ProjectAuthorisationMatrixTests(ProjectAuthorisationMatrixTests.Por
 
         // Which enterprises one may keep, and whether one may keep one, are questions about oneself that the pages ask.
         Assert.Empty(actions.Except(Matrix.Select(r => r.Action)).Except(["KeptEnterprisesProject", "MayKeepProject"]));
-        Assert.All(Matrix, row => Assert.Equal(Cast.Length, row.Expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+        Assert.All(Matrix, row => Assert.Equal(Cast.Length, AuthorisationMatrix.Letters(row.Expected).Length));
     }
 
     [Theory]
@@ -92,7 +79,7 @@ public class ProjectAuthorisationMatrixTests(ProjectAuthorisationMatrixTests.Por
         var portal = await portals.ForAsync(provider);
         var row = Matrix.Single(r => r.Action == action);
         var column = Array.FindIndex(Cast, c => c.Name == who);
-        var expected = row.Expected.Split(' ', StringSplitOptions.RemoveEmptyEntries)[column];
+        var expected = AuthorisationMatrix.Letters(row.Expected)[column];
         var projectId = await ProjectServiceTests.AddProjectAsync(portal.Portal);
         var user = await portal.Portal.UserAsync(Cast[column].Email);
         var projectsBefore = await portal.Portal.QueryAsync(db => db.Projects.CountAsync());
@@ -104,13 +91,7 @@ public class ProjectAuthorisationMatrixTests(ProjectAuthorisationMatrixTests.Por
             user, projectId, portal.EnterpriseId, portal.CategoryId);
         var failure = await Record.ExceptionAsync(() => row.Call(cell));
 
-        var outcome = failure switch
-        {
-            null => "O",
-            ProjectNotFoundException => "N",
-            DomainException => "R",
-            _ => $"failed with {failure}",
-        };
+        var outcome = AuthorisationMatrix.OutcomeOf(failure);
         Assert.True(expected == outcome, $"{action} by {who}: expected {expected}, got {outcome} {failure?.Message}");
         var name = await portal.Portal.QueryAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).SingleAsync());
         Assert.Equal(action == "UpdateProject" && outcome == "O" ? "创普斯二期（调整）" : ProjectServiceTests.SecondPhase.Name, name);

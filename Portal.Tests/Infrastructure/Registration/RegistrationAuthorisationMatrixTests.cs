@@ -38,21 +38,8 @@ public class RegistrationAuthorisationMatrixTests(RegistrationPortals portals) :
         new("RefuseNew", Known: false, c => c.Approvals.RefuseAsync(c.User, c.Id, "企业信息无法核实"),                   "N   N   N    N   N   O   N"),
     ];
 
-    public static TheoryData<DatabaseProvider, string, string> Cells()
-    {
-        var data = new TheoryData<DatabaseProvider, string, string>();
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
-        {
-            foreach (var row in Matrix)
-            {
-                foreach (var (name, _) in Cast)
-                {
-                    data.Add(provider, row.Action, name);
-                }
-            }
-        }
-        return data;
-    }
+    public static TheoryData<DatabaseProvider, string, string> Cells() =>
+        AuthorisationMatrix.Cells(Matrix.Select(r => r.Action), Cast.Select(c => c.Name));
 
     [Fact]
     public void EveryApprovalAction_HasARow()
@@ -64,7 +51,7 @@ public class RegistrationAuthorisationMatrixTests(RegistrationPortals portals) :
             .Except(["StandingOf", "EnterpriseChoices"]);
 
         Assert.Empty(actions.Except(Matrix.Select(r => r.Action.Replace("Known", "").Replace("New", "").Replace("List", "Pending"))));
-        Assert.All(Matrix, row => Assert.Equal(Cast.Length, row.Expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+        Assert.All(Matrix, row => Assert.Equal(Cast.Length, AuthorisationMatrix.Letters(row.Expected).Length));
     }
 
     [Theory]
@@ -74,7 +61,7 @@ public class RegistrationAuthorisationMatrixTests(RegistrationPortals portals) :
         var portal = await portals.ForAsync(provider);
         var row = Matrix.Single(r => r.Action == action);
         var column = Array.FindIndex(Cast, c => c.Name == who);
-        var expected = row.Expected.Split(' ', StringSplitOptions.RemoveEmptyEntries)[column];
+        var expected = AuthorisationMatrix.Letters(row.Expected)[column];
         var (_, id) = await RegisterAsync(portal, row.Known ? KnownCode : NewCode());
         var user = await portal.UserAsync(Cast[column].Email);
         var (parks, industries) = await Approvals(portal).EnterpriseChoicesAsync();

@@ -51,25 +51,12 @@ public class FilingAuthorisationTests(FilingAuthorisationTests.Portals portals) 
                                                                                                       "O   O    O   O    R    R    R   R   R   R    R   R"),
     ];
 
-    public static TheoryData<DatabaseProvider, string, string> Cells()
-    {
-        var data = new TheoryData<DatabaseProvider, string, string>();
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
-        {
-            foreach (var row in Matrix)
-            {
-                foreach (var (name, _) in Cast)
-                {
-                    data.Add(provider, row.Action, name);
-                }
-            }
-        }
-        return data;
-    }
+    public static TheoryData<DatabaseProvider, string, string> Cells() =>
+        AuthorisationMatrix.Cells(Matrix.Select(r => r.Action), Cast.Select(c => c.Name));
 
     [Fact]
     public void EveryRow_HasACellForEachMemberOfTheCast() =>
-        Assert.All(Matrix, row => Assert.Equal(Cast.Length, row.Expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+        Assert.All(Matrix, row => Assert.Equal(Cast.Length, AuthorisationMatrix.Letters(row.Expected).Length));
 
     [Theory]
     [MemberData(nameof(Cells))]
@@ -78,18 +65,12 @@ public class FilingAuthorisationTests(FilingAuthorisationTests.Portals portals) 
         var (filing, staged) = await portals.ForAsync(provider);
         var row = Matrix.Single(r => r.Action == action);
         var column = Array.FindIndex(Cast, c => c.Name == who);
-        var expected = row.Expected.Split(' ', StringSplitOptions.RemoveEmptyEntries)[column];
+        var expected = AuthorisationMatrix.Letters(row.Expected)[column];
         var user = await filing.UserAsync(Cast[column].Email);
 
         var failure = await Record.ExceptionAsync(() => row.Call(new Cell(filing, user, staged)));
 
-        var outcome = failure switch
-        {
-            null => "O",
-            RequestNotFoundException => "N",
-            DomainException => "R",
-            _ => $"failed with {failure}",
-        };
+        var outcome = AuthorisationMatrix.OutcomeOf(failure);
         Assert.True(expected == outcome, $"{action} by {who}: expected {expected}, got {outcome} {failure?.Message}");
     }
 

@@ -100,21 +100,8 @@ public class RequestAuthorisationMatrixTests(RequestAuthorisationMatrixTests.Por
                                                                                 "R   N    R   N    N    N    N   N   O   N    O   R"),
     ];
 
-    public static TheoryData<DatabaseProvider, string, string> Cells()
-    {
-        var data = new TheoryData<DatabaseProvider, string, string>();
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
-        {
-            foreach (var row in Matrix)
-            {
-                foreach (var (name, _) in Cast)
-                {
-                    data.Add(provider, row.Action, name);
-                }
-            }
-        }
-        return data;
-    }
+    public static TheoryData<DatabaseProvider, string, string> Cells() =>
+        AuthorisationMatrix.Cells(Matrix.Select(r => r.Action), Cast.Select(c => c.Name));
 
     [Fact]
     public void EveryServiceAction_HasARow()
@@ -125,7 +112,7 @@ public class RequestAuthorisationMatrixTests(RequestAuthorisationMatrixTests.Por
             .Distinct();
 
         Assert.Empty(actions.Except(Matrix.Select(r => r.Action)));
-        Assert.All(Matrix, row => Assert.Equal(Cast.Length, row.Expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
+        Assert.All(Matrix, row => Assert.Equal(Cast.Length, AuthorisationMatrix.Letters(row.Expected).Length));
     }
 
     [Theory]
@@ -135,7 +122,7 @@ public class RequestAuthorisationMatrixTests(RequestAuthorisationMatrixTests.Por
         var portal = await portals.ForAsync(provider);
         var row = Matrix.Single(r => r.Action == action);
         var column = Array.FindIndex(Cast, c => c.Name == who);
-        var expected = row.Expected.Split(' ', StringSplitOptions.RemoveEmptyEntries)[column];
+        var expected = AuthorisationMatrix.Letters(row.Expected)[column];
         var (number, version) = await portal.StageAsync(row.Stage);
         var user = await portal.Portal.UserAsync(Cast[column].Email);
         var requestsBefore = await portal.Portal.QueryAsync(db => db.ServiceRequests.CountAsync());
@@ -143,13 +130,7 @@ public class RequestAuthorisationMatrixTests(RequestAuthorisationMatrixTests.Por
         portal.Time.Advance(TimeSpan.FromMinutes(1));
         var failure = await Record.ExceptionAsync(() => portal.Portal.RequestsAsync(s => row.Call(new Cell(s, user, number ?? "", version, portal.Ids))));
 
-        var outcome = failure switch
-        {
-            null => "O",
-            RequestNotFoundException => "N",
-            DomainException => "R",
-            _ => $"failed with {failure}",
-        };
+        var outcome = AuthorisationMatrix.OutcomeOf(failure);
         Assert.True(expected == outcome, $"{action} by {who}: expected {expected}, got {outcome} {failure?.Message}");
         if (number is not null)
         {
