@@ -135,13 +135,15 @@ public class RequestDetailsPageAccessTests(SqlitePortalHost host) : IClassFixtur
         using var owner = await FormLogin.SignedInClientAsync(host.Factory, "enterprise@yqby.test");
         using var outsider = await FormLogin.SignedInClientAsync(host.Factory, "enterprise2@yqby.test");
 
-        var own = await owner.GetStringAsync($"/requests/{number}");
+        using var ownResponse = await owner.GetAsync($"/requests/{number}");
+        var own = await ownResponse.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, ownResponse.StatusCode);
         using var other = await outsider.GetAsync($"/requests/{number}");
         var otherHtml = await other.Content.ReadAsStringAsync();
 
         Assert.Contains("污水管网接入审批", own);
-        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
-        Assert.Contains("诉求不存在或您无权查看", otherHtml);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Contains("页面不存在", otherHtml);
         Assert.DoesNotContain("污水管网接入审批", otherHtml);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -40,6 +41,10 @@ public sealed partial class RequestDetailsPage
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
 
+    /// <summary>Set while the page is rendered on the server for a request (prerendering), null once interactive.</summary>
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
     private PortalUser? _user;
     private IDisposable? _subscription;
     private string? _subscribedTo;
@@ -69,6 +74,11 @@ public sealed partial class RequestDetailsPage
     {
         var details = await Requests.GetAsync(_user!, Number);
         Data = details is null ? RequestDetailsData.NotFound(Number) : RequestDetailsData.From(details);
+        if (details is null && HttpContext is { Response.HasStarted: false } http)
+        {
+            // Outside the user's scope the request does not exist: a 404, answered with the portal's 404 page.
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+        }
         if (details is not null)
         {
             await Inbox.MarkRequestReadAsync(_user!.Id, details.Number);
