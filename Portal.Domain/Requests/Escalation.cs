@@ -67,7 +67,11 @@ public sealed record EscalationPolicy(double WarningFraction, int SevereAfterWor
 
     /// <summary>The highest level any running deadline of the request has reached.</summary>
     public EscalationLevel LevelOf(ServiceRequest request, WorkCalendar calendar, DateTimeOffset now) =>
-        request.Deadlines.Select(d => LevelOf(d, calendar, now)).DefaultIfEmpty(EscalationLevel.OnTime).Max();
+        LevelOf(request.Deadlines, calendar, now);
+
+    /// <summary>The highest level any of these deadlines has reached; on time for none.</summary>
+    public EscalationLevel LevelOf(IEnumerable<RequestDeadline> deadlines, WorkCalendar calendar, DateTimeOffset now) =>
+        deadlines.Select(d => LevelOf(d, calendar, now)).DefaultIfEmpty(EscalationLevel.OnTime).Max();
 
     /// <summary>Each level tells the people of the level below and more.</summary>
     public static IReadOnlyList<EscalationRecipient> RecipientsOf(EscalationLevel level) => level switch

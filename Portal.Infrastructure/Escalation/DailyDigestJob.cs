@@ -106,21 +106,18 @@ public sealed class DailyDigestJob(
             return false;
         }
         var visible = db.ServiceRequests.AsNoTracking().VisibleTo(db, new PortalUser(recipient.Id, recipient.Role, null, null));
+        var recorded = db.OfRunningDeadlines();
         var sections = new Dictionary<DigestSection, IQueryable<ServiceRequest>>
         {
             [DigestSection.New] = visible.Where(r => r.SubmittedAt >= since && r.SubmittedAt < until),
-            [DigestSection.SeverelyOverdue] = visible.Where(r => db.Escalations.Any(e => e.RequestId == r.Id
-                && e.Level == EscalationLevel.SeverelyOverdue && r.Deadlines.Any(d => d.Status == DeadlineStatus.Open
-                    && d.Kind == e.Kind && d.PartyDepartmentId == e.PartyDepartmentId && d.Generation == e.Generation))),
+            [DigestSection.SeverelyOverdue] = visible.Where(r => recorded.Any(e => e.RequestId == r.Id && e.Level == EscalationLevel.SeverelyOverdue)),
             [DigestSection.Unsatisfied] = visible.Where(r => r.Timeline.Any(e =>
                 (e.Action == RequestAction.Evaluate || e.Action == RequestAction.RecordFollowUpEvaluation)
                 && e.At >= since && e.At < until
                 && (e.Solved == false || e.Satisfaction == Satisfaction.Unsatisfied))),
         };
         // Overdue: past a running deadline, and not already listed as severely overdue.
-        sections[DigestSection.Overdue] = visible.Where(r => db.Escalations.Any(e => e.RequestId == r.Id
-                && e.Level == EscalationLevel.Overdue && r.Deadlines.Any(d => d.Status == DeadlineStatus.Open
-                    && d.Kind == e.Kind && d.PartyDepartmentId == e.PartyDepartmentId && d.Generation == e.Generation)))
+        sections[DigestSection.Overdue] = visible.Where(r => recorded.Any(e => e.RequestId == r.Id && e.Level == EscalationLevel.Overdue))
             .Where(r => !sections[DigestSection.SeverelyOverdue].Any(s => s.Id == r.Id));
 
         var counts = new Dictionary<DigestSection, int>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Domain.Requests;
+using Portal.Infrastructure.Data;
 
 namespace Portal.Infrastructure.Escalation;
 
@@ -40,6 +41,17 @@ public sealed class RequestEscalation
         DueAt = deadline.DueAt;
         RecordedAt = now;
     }
+}
+
+public static class RecordedEscalations
+{
+    /// <summary>
+    /// The levels recorded for deadlines still running (same request, kind, party and generation, open): how late
+    /// requests are now, as the scan told it. What the digest and the queue's filter both read.
+    /// </summary>
+    public static IQueryable<RequestEscalation> OfRunningDeadlines(this PortalDbContext db) =>
+        db.Escalations.Where(e => db.Set<RequestDeadline>().Any(d => EF.Property<long>(d, "RequestId") == e.RequestId
+            && d.Status == DeadlineStatus.Open && d.Kind == e.Kind && d.PartyDepartmentId == e.PartyDepartmentId && d.Generation == e.Generation));
 }
 
 internal sealed class RequestEscalationConfiguration : IEntityTypeConfiguration<RequestEscalation>

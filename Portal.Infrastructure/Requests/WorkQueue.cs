@@ -133,7 +133,7 @@ public sealed class WorkQueue(
         var rows = shown.Select(r => new QueueRow(
             r.Id, r.Number, r.Title, r.State, r.Urgency, r.Enterprise, r.Category, r.LeadDepartment, r.SubmittedAt,
             deadlines[r.Id].OrderBy(d => d.DueAt).FirstOrDefault(),
-            deadlines[r.Id].Select(d => policy.LevelOf(d, calendar, now)).DefaultIfEmpty(EscalationLevel.OnTime).Max()))
+            policy.LevelOf(deadlines[r.Id], calendar, now)))
             .ToList();
         var next = page.Count > PageSize ? new QueueCursor(shown[^1].NextDueAt, shown[^1].Id) : null;
         return new QueuePage(rows, next, tabCounts);
@@ -220,8 +220,7 @@ public sealed class WorkQueue(
         }
         if (query.Level is { } level)
         {
-            var recorded = db.Escalations.Where(e => db.Set<RequestDeadline>().Any(d => EF.Property<long>(d, "RequestId") == e.RequestId
-                && d.Status == DeadlineStatus.Open && d.Kind == e.Kind && d.PartyDepartmentId == e.PartyDepartmentId && d.Generation == e.Generation));
+            var recorded = db.OfRunningDeadlines();
             // Levels are stored by name: "higher" is a list, not a comparison.
             var higher = Enum.GetValues<EscalationLevel>().Where(l => l > level).ToList();
             requests = level == EscalationLevel.OnTime
