@@ -2,16 +2,16 @@ namespace Portal.Domain;
 
 internal static class Require
 {
-    public static string Text(string? value, int maxLength, string what)
+    public static string Text(string? value, int maxLength, Term what)
     {
         var text = value?.Trim() ?? "";
         if (text.Length == 0)
         {
-            throw new DomainException($"{what}不能为空");
+            throw new DomainException(TextRefusals.Required, $"{what}不能为空", what);
         }
         if (text.Length > maxLength)
         {
-            throw new DomainException($"{what}不能超过 {maxLength} 个字符");
+            throw new DomainException(TextRefusals.TooLong, $"{what}不能超过 {maxLength} 个字符", what, maxLength);
         }
         return text;
     }

@@ -98,17 +98,17 @@ public sealed class Attachment
     {
         if (size <= 0 || size > MaxSize)
         {
-            throw new DomainException($"附件大小应在 1 字节至 {MaxSize / 1024 / 1024} MB 之间");
+            throw new DomainException(AttachmentRefusals.SizeOutOfRange, $"附件大小应在 1 字节至 {MaxSize / 1024 / 1024} MB 之间", MaxSize / 1024 / 1024);
         }
         return new Attachment
         {
             Id = id,
-            DraftUserId = Require.Text(userId, 450, "上传人"),
+            DraftUserId = Require.Text(userId, 450, Fields.Uploader),
             FileName = CleanFileName(fileName, kind),
             Kind = kind,
             Size = size,
             Sha256 = sha256,
-            StorageName = Require.Text(storageName, StorageNameMaxLength, "存储名称"),
+            StorageName = Require.Text(storageName, StorageNameMaxLength, Fields.StorageName),
             UploadedByUserId = userId,
             UploadedAt = now,
             VisibleToEnterprise = true,
@@ -120,7 +120,7 @@ public sealed class Attachment
     {
         if (RequestId is not null)
         {
-            throw new DomainException("该附件已随其他诉求提交");
+            throw new DomainException(AttachmentRefusals.AlreadyFiled, "该附件已随其他诉求提交");
         }
         RequestId = requestId;
         DraftUserId = null;

@@ -33,16 +33,16 @@ public sealed class CalendarEntry
     {
         if (!Enum.IsDefined(kind))
         {
-            throw new DomainException("日历条目类型无效，应为放假或调休上班");
+            throw new DomainException(CalendarRefusals.EntryKindInvalid, "日历条目类型无效，应为放假或调休上班");
         }
         if (kind == CalendarEntryKind.MakeUpWorkingDay && !CalendarYear.IsWeekend(Date))
         {
-            throw new DomainException($"调休上班日 {CalendarYear.Format(Date)} 应为周六或周日");
+            throw new DomainException(CalendarRefusals.MakeUpDayNotOnWeekend, $"调休上班日 {CalendarYear.Format(Date)} 应为周六或周日", Date);
         }
         var trimmed = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
         if (trimmed?.Length > NameMaxLength)
         {
-            throw new DomainException($"节日名称不能超过 {NameMaxLength} 个字符");
+            throw new DomainException(CalendarRefusals.NameTooLong, $"节日名称不能超过 {NameMaxLength} 个字符", NameMaxLength);
         }
         Kind = kind;
         Name = trimmed;
@@ -73,7 +73,7 @@ public sealed class CalendarYear
     {
         if (!IsWithinRange(year))
         {
-            throw new DomainException($"年份应在 {FirstYear} 至 {LastYear} 之间");
+            throw new DomainException(CalendarRefusals.YearOutOfRange, $"年份应在 {FirstYear} 至 {LastYear} 之间", FirstYear, LastYear);
         }
         Year = year;
         ChangeNotice(notice);
@@ -104,7 +104,7 @@ public sealed class CalendarYear
         var trimmed = string.IsNullOrWhiteSpace(notice) ? null : notice.Trim();
         if (trimmed?.Length > NoticeMaxLength)
         {
-            throw new DomainException($"通知文号不能超过 {NoticeMaxLength} 个字符");
+            throw new DomainException(CalendarRefusals.NoticeTooLong, $"通知文号不能超过 {NoticeMaxLength} 个字符", NoticeMaxLength);
         }
         Notice = trimmed;
     }
@@ -114,7 +114,7 @@ public sealed class CalendarYear
     {
         if (day.Year != Year)
         {
-            throw new DomainException($"{Format(day)} 不在 {Year} 年内");
+            throw new DomainException(CalendarRefusals.DayNotInYear, $"{Format(day)} 不在 {Year} 年内", day, Year);
         }
         if (_entries.Find(entry => entry.Date == day) is { } entry)
         {
@@ -136,14 +136,14 @@ public sealed class CalendarYear
         {
             if (entry.Day.Year != Year)
             {
-                throw new DomainException($"{Format(entry.Day)} 不在 {Year} 年内");
+                throw new DomainException(CalendarRefusals.DayNotInYear, $"{Format(entry.Day)} 不在 {Year} 年内", entry.Day, Year);
             }
             return new CalendarEntry(entry.Day, entry.Kind, entry.Name);
         }).ToList();
         var duplicate = wanted.GroupBy(entry => entry.Date).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null)
         {
-            throw new DomainException($"{Format(duplicate.Key)} 重复出现");
+            throw new DomainException(CalendarRefusals.DayRepeated, $"{Format(duplicate.Key)} 重复出现", duplicate.Key);
         }
         ChangeNotice(notice);
         var days = wanted.Select(entry => entry.Date).ToHashSet();

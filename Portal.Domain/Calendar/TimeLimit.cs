@@ -32,15 +32,15 @@ public sealed record TimeLimit
     {
         if (!Enum.IsDefined(unit))
         {
-            throw new DomainException("时限单位无效，应为工作小时、工作日或自然日");
+            throw new DomainException(CalendarRefusals.TimeLimitUnitInvalid, "时限单位无效，应为工作小时、工作日或自然日");
         }
         if (amount <= 0)
         {
-            throw new DomainException("时限应大于 0");
+            throw new DomainException(CalendarRefusals.TimeLimitNotPositive, "时限应大于 0");
         }
         if (amount > MaxAmount)
         {
-            throw new DomainException($"时限不能超过 {MaxAmount}");
+            throw new DomainException(CalendarRefusals.TimeLimitTooLarge, $"时限不能超过 {MaxAmount}", MaxAmount);
         }
         Amount = amount;
         Unit = unit;

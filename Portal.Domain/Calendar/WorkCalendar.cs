@@ -48,18 +48,18 @@ public sealed class WorkCalendar
         {
             if (!Years.Contains(day.Year))
             {
-                throw new DomainException($"{Format(day)} 所在的 {day.Year} 年不在日历已录入的年份中");
+                throw new DomainException(CalendarRefusals.YearNotLoaded, $"{Format(day)} 所在的 {day.Year} 年不在日历已录入的年份中", day, day.Year);
             }
         }
         foreach (var day in MakeUpWorkingDays)
         {
             if (!IsWeekend(day))
             {
-                throw new DomainException($"调休上班日 {Format(day)} 应为周六或周日");
+                throw new DomainException(CalendarRefusals.MakeUpDayNotOnWeekend, $"调休上班日 {Format(day)} 应为周六或周日", day);
             }
             if (DaysOff.ContainsKey(day))
             {
-                throw new DomainException($"{Format(day)} 不能既是放假日又是调休上班日");
+                throw new DomainException(CalendarRefusals.DayOffAndMakeUpDay, $"{Format(day)} 不能既是放假日又是调休上班日", day);
             }
         }
     }
@@ -268,13 +268,13 @@ public sealed class WorkCalendar
         var periods = workingPeriods.ToArray();
         if (periods.Length == 0)
         {
-            throw new DomainException("工作时段不能为空");
+            throw new DomainException(CalendarRefusals.NoWorkingPeriods, "工作时段不能为空");
         }
         for (var i = 1; i < periods.Length; i++)
         {
             if (periods[i].Start < periods[i - 1].End)
             {
-                throw new DomainException($"工作时段应按时间先后排列且互不重叠：{periods[i - 1]} 与 {periods[i]}");
+                throw new DomainException(CalendarRefusals.WorkingPeriodsOverlap, $"工作时段应按时间先后排列且互不重叠：{periods[i - 1]} 与 {periods[i]}", periods[i - 1].ToString(), periods[i].ToString());
             }
         }
         return periods.AsReadOnly();

@@ -16,7 +16,7 @@ public sealed record WorkingPeriod
     {
         if (end <= start)
         {
-            throw new DomainException($"工作时段 {Format(start)}–{Format(end)} 的结束时间应晚于开始时间");
+            throw new DomainException(CalendarRefusals.WorkingPeriodEndsBeforeStart, $"工作时段 {Format(start)}–{Format(end)} 的结束时间应晚于开始时间", Format(start), Format(end));
         }
         Start = start;
         End = end;

@@ -15,9 +15,9 @@ public class Department
 
     public Department(string code, string name)
     {
-        Code = Require.Text(code, CodeMaxLength, "部门编码");
-        Name = Require.Text(name, NameMaxLength, "部门名称");
+        Code = Require.Text(code, CodeMaxLength, Fields.DepartmentCode);
+        Name = Require.Text(name, NameMaxLength, Fields.DepartmentName);
     }
 
-    public void AppointHead(string userId) => HeadUserId = Require.Text(userId, 450, "部门负责人");
+    public void AppointHead(string userId) => HeadUserId = Require.Text(userId, 450, Fields.DepartmentHead);
 }

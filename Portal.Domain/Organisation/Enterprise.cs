@@ -26,21 +26,21 @@ public class Enterprise
 
     public Enterprise(string name, UnifiedSocialCreditCode creditCode, int parkId, int industryId, bool isAboveScale)
     {
-        Name = Require.Text(name, NameMaxLength, "企业名称");
+        Name = Require.Text(name, NameMaxLength, Fields.EnterpriseName);
         CreditCode = creditCode;
         ParkId = parkId;
         IndustryId = industryId;
         IsAboveScale = isAboveScale;
     }
 
-    public void AssignCommissioner(string userId) => CommissionerUserId = Require.Text(userId, 450, "服务专员");
+    public void AssignCommissioner(string userId) => CommissionerUserId = Require.Text(userId, 450, Fields.Commissioner);
 
     public void AssignCadre(string userId)
     {
         if (!IsAboveScale)
         {
-            throw new DomainException("只有规上工业企业安排县级干部包保");
+            throw new DomainException(OrganisationRefusals.CadreOnlyAboveScale, "只有规上工业企业安排县级干部包保");
         }
-        CadreUserId = Require.Text(userId, 450, "包保干部");
+        CadreUserId = Require.Text(userId, 450, Fields.Cadre);
     }
 }

@@ -14,8 +14,8 @@ public class Industry
     /// </summary>
     public string? DefaultCommissionerUserId { get; private set; }
 
-    public Industry(string name) => Name = Require.Text(name, NameMaxLength, "产业名称");
+    public Industry(string name) => Name = Require.Text(name, NameMaxLength, Fields.IndustryName);
 
     public void AssignDefaultCommissioner(string? userId) =>
-        DefaultCommissionerUserId = userId is null ? null : Require.Text(userId, 450, "产业默认服务专员");
+        DefaultCommissionerUserId = userId is null ? null : Require.Text(userId, 450, Fields.IndustryCommissioner);
 }

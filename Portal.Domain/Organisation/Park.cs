@@ -14,8 +14,8 @@ public class Park
     /// </summary>
     public string? DefaultCommissionerUserId { get; private set; }
 
-    public Park(string name) => Name = Require.Text(name, NameMaxLength, "园区名称");
+    public Park(string name) => Name = Require.Text(name, NameMaxLength, Fields.ParkName);
 
     public void AssignDefaultCommissioner(string? userId) =>
-        DefaultCommissionerUserId = userId is null ? null : Require.Text(userId, 450, "园区默认服务专员");
+        DefaultCommissionerUserId = userId is null ? null : Require.Text(userId, 450, Fields.ParkCommissioner);
 }

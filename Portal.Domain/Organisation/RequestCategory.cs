@@ -22,9 +22,9 @@ public class RequestCategory
 
     public RequestCategory(string code, string name, string description, int? leadDepartmentId)
     {
-        Code = Require.Text(code, CodeMaxLength, "类别编码");
-        Name = Require.Text(name, NameMaxLength, "类别名称");
-        Description = Require.Text(description, DescriptionMaxLength, "类别说明");
+        Code = Require.Text(code, CodeMaxLength, Fields.CategoryCode);
+        Name = Require.Text(name, NameMaxLength, Fields.CategoryName);
+        Description = Require.Text(description, DescriptionMaxLength, Fields.CategoryDescription);
         LeadDepartmentId = leadDepartmentId;
     }
 }

@@ -18,9 +18,18 @@ public sealed record UnifiedSocialCreditCode
 
     public static UnifiedSocialCreditCode Parse(string? text)
     {
-        var problem = Check(text);
-        return problem is null ? new UnifiedSocialCreditCode(text!.Trim().ToUpperInvariant()) : throw new DomainException(problem);
+        var problem = Diagnose(text);
+        return problem is null ? new UnifiedSocialCreditCode(text!.Trim().ToUpperInvariant()) : throw Refusal(problem, Check(text)!);
     }
+
+    private static DomainException Refusal(CreditCodeProblem problem, string message) => problem.Kind switch
+    {
+        CreditCodeProblemKind.Length => new(OrganisationRefusals.CreditCodeLength, message, Length, problem.Length),
+        CreditCodeProblemKind.Character => new(OrganisationRefusals.CreditCodeCharacter, message, problem.Character.ToString()!),
+        CreditCodeProblemKind.RegionCode => new(OrganisationRefusals.CreditCodeRegion, message),
+        CreditCodeProblemKind.OrganisationCheckCharacter => new(OrganisationRefusals.CreditCodeOrganisationCheck, message),
+        CreditCodeProblemKind.CheckCharacter => new(OrganisationRefusals.CreditCodeCheck, message),
+    };
 
     public static bool IsValid(string? text) => Check(text) is null;
 

@@ -22,11 +22,11 @@ public enum ProjectStage
 }
 
 /// <summary>One thing wrong with a project's details: which field, a code for the UI's text, and the message in Chinese.</summary>
-public sealed record ProjectProblem(string Field, string Code, string Message);
+public sealed record ProjectProblem(string Field, string Code, string Message, params object[] Arguments);
 
 /// <summary>A project's details were refused; <see cref="Problems"/> says what, field by field.</summary>
 public sealed class ProjectInvalidException(IReadOnlyList<ProjectProblem> problems)
-    : DomainException(problems[0].Code, problems[0].Message)
+    : DomainException(problems[0].Code, problems[0].Message, problems[0].Arguments)
 {
     public IReadOnlyList<ProjectProblem> Problems { get; } = problems;
 }
@@ -123,15 +123,15 @@ public sealed class Project
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            problems.Add(new(NameField, "Project.NameRequired", "请填写项目名称"));
+            problems.Add(new(NameField, ProjectRefusals.NameRequired, "请填写项目名称"));
         }
         else if (trimmed.Length > NameMaxLength)
         {
-            problems.Add(new(NameField, "Project.NameTooLong", $"项目名称不能超过 {NameMaxLength} 个字符"));
+            problems.Add(new(NameField, ProjectRefusals.NameTooLong, $"项目名称不能超过 {NameMaxLength} 个字符", NameMaxLength));
         }
         if (plannedInvestment <= 0 || plannedInvestment > MaxInvestment || decimal.Round(plannedInvestment, 2) != plannedInvestment)
         {
-            problems.Add(new(InvestmentField, "Project.InvestmentRange", $"计划投资应大于 0、不超过 {MaxInvestment:0.##} 万元，最多两位小数"));
+            problems.Add(new(InvestmentField, ProjectRefusals.InvestmentRange, $"计划投资应大于 0、不超过 {MaxInvestment:0.##} 万元，最多两位小数", MaxInvestment));
         }
         var today = WorkCalendar.DayOf(now);
         DateOnly? previous = null;
@@ -142,17 +142,17 @@ public sealed class Project
             {
                 if (stage == ProjectStage.Signed || (reached is { } furthest && stage < furthest))
                 {
-                    problems.Add(new(StageField(stage), "Project.StageDateMissing", $"请填写{ProjectStageLabels.Of(stage)}日期（已到达的阶段都要填写日期）"));
+                    problems.Add(new(StageField(stage), ProjectRefusals.StageDateMissing, $"请填写{ProjectStageLabels.Of(stage)}日期（已到达的阶段都要填写日期）", stage));
                 }
                 continue;
             }
             if (date > today)
             {
-                problems.Add(new(StageField(stage), "Project.StageDateInFuture", $"{ProjectStageLabels.Of(stage)}日期不能晚于今天"));
+                problems.Add(new(StageField(stage), ProjectRefusals.StageDateInFuture, $"{ProjectStageLabels.Of(stage)}日期不能晚于今天", stage));
             }
             else if (previous is { } before && date < before)
             {
-                problems.Add(new(StageField(stage), "Project.StageDateOutOfOrder", $"{ProjectStageLabels.Of(stage)}日期不能早于上一阶段的日期"));
+                problems.Add(new(StageField(stage), ProjectRefusals.StageDateOutOfOrder, $"{ProjectStageLabels.Of(stage)}日期不能早于上一阶段的日期", stage));
             }
             previous = date;
         }

@@ -64,8 +64,8 @@ public class EnterpriseRegistration
 
     public EnterpriseRegistration(string applicantUserId, string enterpriseName, UnifiedSocialCreditCode creditCode, int? enterpriseId, DateTimeOffset now)
     {
-        ApplicantUserId = Require.Text(applicantUserId, 450, "申请人");
-        EnterpriseName = Require.Text(enterpriseName, Enterprise.NameMaxLength, "企业名称");
+        ApplicantUserId = Require.Text(applicantUserId, 450, Fields.Applicant);
+        EnterpriseName = Require.Text(enterpriseName, Enterprise.NameMaxLength, Fields.EnterpriseName);
         CreditCode = creditCode;
         EnterpriseId = enterpriseId;
         Status = RegistrationStatus.Pending;
@@ -81,7 +81,7 @@ public class EnterpriseRegistration
         EnsurePending();
         if (enterprise.CreditCode != CreditCode)
         {
-            throw new DomainException("企业的统一社会信用代码与申请不符");
+            throw new DomainException(RegistrationRefusals.CreditCodeMismatch, "企业的统一社会信用代码与申请不符");
         }
         EnterpriseId = enterprise.Id;
     }
@@ -92,7 +92,7 @@ public class EnterpriseRegistration
         EnsurePending();
         if (EnterpriseId is null)
         {
-            throw new DomainException("新企业的注册须由营商环境督查审核并确定所属园区与行业");
+            throw new DomainException(RegistrationRefusals.NewEnterpriseBySupervisor, "新企业的注册须由营商环境督查审核并确定所属园区与行业");
         }
         Decide(approverUserId, RegistrationStatus.Approved, now);
     }
@@ -103,11 +103,11 @@ public class EnterpriseRegistration
         EnsurePending();
         if (EnterpriseId is not null)
         {
-            throw new DomainException("该企业已在平台登记，无需再次创建");
+            throw new DomainException(RegistrationRefusals.EnterpriseExists, "该企业已在平台登记，无需再次创建");
         }
         if (enterprise.CreditCode != CreditCode)
         {
-            throw new DomainException("企业的统一社会信用代码与申请不符");
+            throw new DomainException(RegistrationRefusals.CreditCodeMismatch, "企业的统一社会信用代码与申请不符");
         }
         EnterpriseId = enterprise.Id;
         Decide(approverUserId, RegistrationStatus.Approved, now);
@@ -116,13 +116,13 @@ public class EnterpriseRegistration
     public void Refuse(string approverUserId, string reason, DateTimeOffset now)
     {
         EnsurePending();
-        RefusalReason = Require.Text(reason, ReasonMaxLength, "不通过的理由");
+        RefusalReason = Require.Text(reason, ReasonMaxLength, Fields.RefusalReason);
         Decide(approverUserId, RegistrationStatus.Refused, now);
     }
 
     private void Decide(string approverUserId, RegistrationStatus status, DateTimeOffset now)
     {
-        DecidedByUserId = Require.Text(approverUserId, 450, "审核人");
+        DecidedByUserId = Require.Text(approverUserId, 450, Fields.Approver);
         DecidedAt = now;
         Status = status;
     }
@@ -131,7 +131,9 @@ public class EnterpriseRegistration
     {
         if (Status != RegistrationStatus.Pending)
         {
-            throw new DomainException(Status == RegistrationStatus.Approved ? "该注册申请已审核通过" : "该注册申请已被退回");
+            throw Status == RegistrationStatus.Approved
+                ? new DomainException(RegistrationRefusals.AlreadyApproved, "该注册申请已审核通过")
+                : new DomainException(RegistrationRefusals.AlreadyRefused, "该注册申请已被退回");
         }
     }
 }

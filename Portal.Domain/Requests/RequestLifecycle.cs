@@ -107,10 +107,10 @@ public static class RequestLifecycle
     {
         var rule = Find(from, action)
             ?? throw new DomainException(
-                "Lifecycle.State", $"{RequestLabels.Of(from)}的诉求不能{RequestActionLabels.Of(action)}", RequestLabels.Of(from), RequestActionLabels.Of(action));
+                RequestRefusals.LifecycleState, $"{RequestLabels.Of(from)}的诉求不能{RequestActionLabels.Of(action)}", from, action);
         if (!rule.Roles.Contains(role))
         {
-            throw new DomainException("Lifecycle.Role", $"您的角色不能对诉求{RequestActionLabels.Of(action)}", RequestActionLabels.Of(action));
+            throw new DomainException(RequestRefusals.LifecycleRole, $"您的角色不能对诉求{RequestActionLabels.Of(action)}", action);
         }
         return rule;
     }

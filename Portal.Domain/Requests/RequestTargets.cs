@@ -28,5 +28,5 @@ public sealed record RequestTargets(
 
     public int MaxExtensions { get; } = MaxExtensions is >= 0 and <= TimeLimitPolicy.MaxExtensionsLimit
         ? MaxExtensions
-        : throw new DomainException($"最多延期次数应在 0 至 {TimeLimitPolicy.MaxExtensionsLimit} 之间");
+        : throw new DomainException(TimeLimitPolicyRefusals.MaxExtensionsTooMany, $"最多延期次数应在 0 至 {TimeLimitPolicy.MaxExtensionsLimit} 之间", TimeLimitPolicy.MaxExtensionsLimit);
 }

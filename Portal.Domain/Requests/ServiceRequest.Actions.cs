@@ -37,7 +37,7 @@ public sealed partial class ServiceRequest
         RequireLeadDepartment(actor, RequestAction.Sign);
         if (LeadSigned)
         {
-            throw new DomainException("本部门已签收该诉求");
+            throw new DomainException(RequestRefusals.AlreadySigned, "本部门已签收该诉求");
         }
         LeadSigned = true;
         LeadHandlerUserId ??= actor.UserId;
@@ -51,17 +51,17 @@ public sealed partial class ServiceRequest
         RequireLeadDepartment(actor, RequestAction.Return);
         if (!Enum.IsDefined(reason))
         {
-            throw new DomainException("请选择退单原因");
+            throw new DomainException(RequestRefusals.ReturnReasonRequired, "请选择退单原因");
         }
         var department = LeadDepartmentId!.Value;
         if (_returnedBy.Contains(department))
         {
-            throw new DomainException("每个部门对同一诉求只能退单一次");
+            throw new DomainException(RequestRefusals.ReturnedBefore, "每个部门对同一诉求只能退单一次");
         }
         var window = calendar.DeadlineFor(LeadAssignedAt!.Value, Targets.ReturnWindow).At;
         if (now > window)
         {
-            throw new DomainException("Request.ReturnWindowPassed", $"退单须在派单后{Targets.ReturnWindow}内提出，退单时限已过", Targets.ReturnWindow.ToString());
+            throw new DomainException(RequestRefusals.ReturnWindowPassed, $"退单须在派单后{Targets.ReturnWindow}内提出，退单时限已过", Targets.ReturnWindow);
         }
         _returnedBy.Add(department);
         LeadDepartmentId = null;
@@ -79,7 +79,7 @@ public sealed partial class ServiceRequest
         RequireDispatcher(actor, RequestAction.Transfer);
         if (departmentId == LeadDepartmentId)
         {
-            throw new DomainException("该诉求已由此部门牵头办理");
+            throw new DomainException(RequestRefusals.AlreadyLeading, "该诉求已由此部门牵头办理");
         }
         AssignLead(departmentId, now);
         Record(RequestAction.Transfer, actor, now, calendar, visible: true, State,
@@ -93,9 +93,9 @@ public sealed partial class ServiceRequest
         RequireLeadDepartment(actor, RequestAction.Distribute);
         if (!actor.IsDepartmentHead)
         {
-            throw new DomainException("只有部门负责人可以分办");
+            throw new DomainException(RequestRefusals.DistributeByHeadOnly, "只有部门负责人可以分办");
         }
-        LeadHandlerUserId = Require.Text(handlerUserId, 450, "经办人");
+        LeadHandlerUserId = Require.Text(handlerUserId, 450, Fields.Handler);
         Record(RequestAction.Distribute, actor, now, calendar, visible: false, State, e => e.With(targetUserId: handlerUserId));
     }
 
@@ -103,7 +103,7 @@ public sealed partial class ServiceRequest
     public void Reassign(Actor actor, string commissionerUserId, WorkCalendar calendar, DateTimeOffset now)
     {
         RequestLifecycle.Require(State, RequestAction.Reassign, actor.Role);
-        CommissionerUserId = Require.Text(commissionerUserId, 450, "服务专员");
+        CommissionerUserId = Require.Text(commissionerUserId, 450, Fields.Commissioner);
         Record(RequestAction.Reassign, actor, now, calendar, visible: false, State, e => e.With(targetUserId: commissionerUserId));
     }
 
@@ -113,15 +113,15 @@ public sealed partial class ServiceRequest
         RequestLifecycle.Require(State, RequestAction.AddCoHandler, actor.Role);
         if (!IsDispatcher(actor) && !IsLeadDepartment(actor))
         {
-            throw Refused(RequestAction.AddCoHandler, "该企业的服务专员、营商环境督查或牵头部门");
+            throw Refused(RequestAction.AddCoHandler, Parties.DispatcherOrLeadDepartment);
         }
         if (departmentId == LeadDepartmentId)
         {
-            throw new DomainException("牵头部门不能同时作为协办单位");
+            throw new DomainException(RequestRefusals.LeadCannotCoHandle, "牵头部门不能同时作为协办单位");
         }
         if (_coHandlers.Any(c => c.DepartmentId == departmentId))
         {
-            throw new DomainException("该部门已是协办单位");
+            throw new DomainException(RequestRefusals.AlreadyCoHandler, "该部门已是协办单位");
         }
         _coHandlers.Add(new CoHandler(departmentId, now));
         Record(RequestAction.AddCoHandler, actor, now, calendar, visible: false, State, e => e.With(departmentId: departmentId));
@@ -132,12 +132,12 @@ public sealed partial class ServiceRequest
     {
         RequestLifecycle.Require(State, RequestAction.CoHandlerReply, actor.Role);
         var coHandler = _coHandlers.FirstOrDefault(c => c.DepartmentId == actor.DepartmentId)
-            ?? throw new DomainException("只有协办单位可以答复牵头部门");
+            ?? throw new DomainException(RequestRefusals.OnlyCoHandlersReply, "只有协办单位可以答复牵头部门");
         if (coHandler.IsSettled)
         {
-            throw new DomainException("本单位已答复牵头部门");
+            throw new DomainException(RequestRefusals.CoHandlerAlreadyReplied, "本单位已答复牵头部门");
         }
-        var reply = RequiredText(text, "协办意见");
+        var reply = RequiredText(text, Fields.CoHandlerOpinion);
         coHandler.Reply(now);
         Record(RequestAction.CoHandlerReply, actor, now, calendar, visible: false, State, e => e.With(text: reply, departmentId: coHandler.DepartmentId));
     }
@@ -147,10 +147,10 @@ public sealed partial class ServiceRequest
     {
         RequestLifecycle.Require(State, RequestAction.WaiveCoHandlerReply, actor.Role);
         var coHandler = _coHandlers.FirstOrDefault(c => c.DepartmentId == departmentId)
-            ?? throw new DomainException("该部门不是此诉求的协办单位");
+            ?? throw new DomainException(RequestRefusals.NotACoHandler, "该部门不是此诉求的协办单位");
         if (coHandler.IsSettled)
         {
-            throw new DomainException("该协办单位已答复或已免除答复");
+            throw new DomainException(RequestRefusals.CoHandlerSettled, "该协办单位已答复或已免除答复");
         }
         coHandler.Waive(now);
         Record(RequestAction.WaiveCoHandlerReply, actor, now, calendar, visible: false, State,
@@ -162,7 +162,7 @@ public sealed partial class ServiceRequest
     {
         RequestLifecycle.Require(State, RequestAction.AskForMaterials, actor.Role);
         RequireHandler(actor, RequestAction.AskForMaterials);
-        var text = RequiredText(whatIsNeeded, "需要补充的材料");
+        var text = RequiredText(whatIsNeeded, Fields.MaterialsNeeded);
         Record(RequestAction.AskForMaterials, actor, now, calendar, visible: true, RequestState.AwaitingEnterprise, e => e.With(text: text));
     }
 
@@ -171,7 +171,7 @@ public sealed partial class ServiceRequest
     {
         RequestLifecycle.Require(State, RequestAction.Supplement, actor.Role);
         RequireOwnEnterprise(actor);
-        var supplement = RequiredText(text, "补充说明");
+        var supplement = RequiredText(text, Fields.Supplement);
         Record(RequestAction.Supplement, actor, now, calendar, visible: true, RequestState.InProgress, e => e.With(text: supplement));
     }
 
@@ -181,9 +181,9 @@ public sealed partial class ServiceRequest
         RequestLifecycle.Require(State, RequestAction.PublicReply, actor.Role);
         if (!IsDispatcher(actor) && !IsLeadDepartment(actor))
         {
-            throw Refused(RequestAction.PublicReply, "该企业的服务专员、营商环境督查或牵头部门");
+            throw Refused(RequestAction.PublicReply, Parties.DispatcherOrLeadDepartment);
         }
-        var reply = RequiredText(text, "答复内容");
+        var reply = RequiredText(text, Fields.Reply);
         Record(RequestAction.PublicReply, actor, now, calendar, visible: true, State, e => e.With(text: reply));
     }
 
@@ -201,9 +201,9 @@ public sealed partial class ServiceRequest
         };
         if (!involved)
         {
-            throw Refused(RequestAction.InternalNote, "参与办理此诉求的人员");
+            throw Refused(RequestAction.InternalNote, Parties.Involved);
         }
-        var note = RequiredText(text, "备注内容");
+        var note = RequiredText(text, Fields.Note);
         Record(RequestAction.InternalNote, actor, now, calendar, visible: false, State, e => e.With(text: note));
     }
 
@@ -214,23 +214,23 @@ public sealed partial class ServiceRequest
         RequireHandler(actor, RequestAction.RequestExtension);
         if (PendingExtensionDays is not null)
         {
-            throw new DomainException("已有一项延期申请待审批，请等待审批结果");
+            throw new DomainException(RequestRefusals.ExtensionPending, "已有一项延期申请待审批，请等待审批结果");
         }
         if (ApprovedExtensions >= Targets.MaxExtensions)
         {
-            throw new DomainException("Request.ExtensionLimit", $"每件诉求最多延期 {Targets.MaxExtensions} 次，已达上限", Targets.MaxExtensions);
+            throw new DomainException(RequestRefusals.ExtensionLimit, $"每件诉求最多延期 {Targets.MaxExtensions} 次，已达上限", Targets.MaxExtensions);
         }
         if (days is < 1 or > MaxExtensionDays)
         {
-            throw new DomainException($"延期天数应为 1 至 {MaxExtensionDays} 个工作日");
+            throw new DomainException(RequestRefusals.ExtensionDaysOutOfRange, $"延期天数应为 1 至 {MaxExtensionDays} 个工作日", MaxExtensionDays);
         }
         var resolve = _deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Resolve && d.IsRunning)
-            ?? throw new DomainException("该诉求没有进行中的办结期限");
+            ?? throw new DomainException(RequestRefusals.NoRunningResolveDeadline, "该诉求没有进行中的办结期限");
         if (WorkCalendar.DayOf(now) >= WorkCalendar.DayOf(resolve.DueAt))
         {
-            throw new DomainException("延期须在办结期限的最后一个工作日之前申请");
+            throw new DomainException(RequestRefusals.ExtensionTooLate, "延期须在办结期限的最后一个工作日之前申请");
         }
-        var why = RequiredText(reason, "延期理由");
+        var why = RequiredText(reason, Fields.ExtensionReason);
         PendingExtensionDays = days;
         Record(RequestAction.RequestExtension, actor, now, calendar, visible: false, State, e => e.With(text: why, days: days));
     }
@@ -239,10 +239,10 @@ public sealed partial class ServiceRequest
     public void ApproveExtension(Actor actor, int days, WorkCalendar calendar, DateTimeOffset now)
     {
         RequestLifecycle.Require(State, RequestAction.ApproveExtension, actor.Role);
-        var requested = PendingExtensionDays ?? throw new DomainException("没有待审批的延期申请");
+        var requested = PendingExtensionDays ?? throw new DomainException(RequestRefusals.NoPendingExtension, "没有待审批的延期申请");
         if (days < 1 || days > requested)
         {
-            throw new DomainException($"批准的延期天数应为 1 至 {requested} 个工作日");
+            throw new DomainException(RequestRefusals.ApprovedDaysOutOfRange, $"批准的延期天数应为 1 至 {requested} 个工作日", requested);
         }
         PendingExtensionDays = null;
         ApprovedExtensions++;
@@ -254,9 +254,9 @@ public sealed partial class ServiceRequest
         RequestLifecycle.Require(State, RequestAction.DenyExtension, actor.Role);
         if (PendingExtensionDays is null)
         {
-            throw new DomainException("没有待审批的延期申请");
+            throw new DomainException(RequestRefusals.NoPendingExtension, "没有待审批的延期申请");
         }
-        var why = RequiredText(reason, "驳回理由");
+        var why = RequiredText(reason, Fields.DenialReason);
         PendingExtensionDays = null;
         Record(RequestAction.DenyExtension, actor, now, calendar, visible: false, State, e => e.With(text: why));
     }
@@ -268,9 +268,9 @@ public sealed partial class ServiceRequest
         RequireHandler(actor, RequestAction.Resolve);
         if (_coHandlers.Any(c => !c.IsSettled))
         {
-            throw new DomainException("协办单位尚未全部答复（或经督查免除），暂不能办结");
+            throw new DomainException(RequestRefusals.CoHandlersOutstanding, "协办单位尚未全部答复（或经督查免除），暂不能办结");
         }
-        var text = RequiredText(answer, "办理结果");
+        var text = RequiredText(answer, Fields.Outcome);
         PendingExtensionDays = null;
         Record(RequestAction.Resolve, actor, now, calendar, visible: true, RequestState.Resolved, e => e.With(text: text));
     }
@@ -290,16 +290,16 @@ public sealed partial class ServiceRequest
         RequireDispatcher(actor, RequestAction.RecordFollowUpEvaluation);
         if (Channel == RequestChannel.Portal)
         {
-            throw new DomainException("网上提交的诉求由企业自行评价");
+            throw new DomainException(RequestRefusals.PortalRequestEvaluatedByEnterprise, "网上提交的诉求由企业自行评价");
         }
-        ApplyEvaluation(RequestAction.RecordFollowUpEvaluation, actor, solved, satisfaction, RequiredText(notes, "回访记录"), calendar, now);
+        ApplyEvaluation(RequestAction.RecordFollowUpEvaluation, actor, solved, satisfaction, RequiredText(notes, Fields.FollowUpNotes), calendar, now);
     }
 
     /// <summary>甄别: the supervisors uphold a disputed rating (it counts) or overturn it (it does not), and close the request.</summary>
     public void ReviewDispute(Actor actor, bool upheld, string? reasoning, WorkCalendar calendar, DateTimeOffset now)
     {
         RequestLifecycle.Require(State, RequestAction.ReviewDispute, actor.Role);
-        var text = RequiredText(reasoning, "甄别意见");
+        var text = RequiredText(reasoning, Fields.DisputeReasoning);
         RatingCounts = upheld;
         ClosedAt = now;
         Record(RequestAction.ReviewDispute, actor, now, calendar, visible: true, RequestState.Closed, e => e.With(text: text, upheld: upheld));
@@ -312,7 +312,7 @@ public sealed partial class ServiceRequest
         var window = _deadlines.First(d => d.Kind == DeadlineKind.Evaluation && d.IsRunning);
         if (now <= window.DueAt)
         {
-            throw new DomainException("评价期限尚未届满");
+            throw new DomainException(RequestRefusals.EvaluationWindowOpen, "评价期限尚未届满");
         }
         RatingCounts = false;
         ClosedAt = now;
@@ -357,7 +357,7 @@ public sealed partial class ServiceRequest
         RequireOwnEnterprise(actor);
         if (LastUrgedAt is { } last && WorkingDayOf(last, calendar) == WorkingDayOf(now, calendar))
         {
-            throw new DomainException("同一诉求每个工作日只能催办一次，请下一个工作日再催办");
+            throw new DomainException(RequestRefusals.UrgedToday, "同一诉求每个工作日只能催办一次，请下一个工作日再催办");
         }
         LastUrgedAt = now;
         Record(RequestAction.Urge, actor, now, calendar, visible: true, State, e => e.With(text: OptionalText(message)));
@@ -369,9 +369,9 @@ public sealed partial class ServiceRequest
         RequestLifecycle.Require(State, RequestAction.Supervise, actor.Role);
         if (actor.Role == Roles.Cadre && actor.UserId != CadreUserId)
         {
-            throw Refused(RequestAction.Supervise, "包保该企业的县级干部");
+            throw Refused(RequestAction.Supervise, Parties.GuaranteeingCadre);
         }
-        var text = RequiredText(instruction, "督办意见");
+        var text = RequiredText(instruction, Fields.Instruction);
         Record(RequestAction.Supervise, actor, now, calendar, visible: false, State, e => e.With(text: text));
     }
 
@@ -379,7 +379,12 @@ public sealed partial class ServiceRequest
     {
         if (!Enum.IsDefined(satisfaction))
         {
-            throw new DomainException("请选择满意程度");
+            throw new DomainException(RequestRefusals.SatisfactionRequired, "请选择满意程度");
+        }
+        if ((!solved || satisfaction == Requests.Satisfaction.Unsatisfied) && string.IsNullOrWhiteSpace(comment))
+        {
+            // Whoever handles it again, or the supervisors reviewing the dispute, need to know what is still wrong.
+            throw new DomainException(RequestRefusals.EvaluationCommentRequired, "评价为未解决或不满意时，请说明尚未解决或不满意的地方");
         }
         Solved = solved;
         Satisfaction = satisfaction;
@@ -407,11 +412,11 @@ public sealed partial class ServiceRequest
     {
         if (departmentId <= 0)
         {
-            throw new DomainException("请选择牵头部门");
+            throw new DomainException(RequestRefusals.LeadDepartmentRequired, "请选择牵头部门");
         }
         if (_coHandlers.Any(c => c.DepartmentId == departmentId))
         {
-            throw new DomainException("该部门已是协办单位，不能同时牵头");
+            throw new DomainException(RequestRefusals.CoHandlerCannotLead, "该部门已是协办单位，不能同时牵头");
         }
         LeadDepartmentId = departmentId;
         LeadHandlerUserId = null;
@@ -426,7 +431,7 @@ public sealed partial class ServiceRequest
     {
         if (_timeline.Count > 0 && now < _timeline.Max(e => e.At))
         {
-            throw new DomainException("操作时间早于上一项操作，请刷新后重试");
+            throw new DomainException(RequestRefusals.OutOfOrder, "操作时间早于上一项操作，请刷新后重试");
         }
         State = next;
         var entry = new RequestEvent(_timeline.Count + 1, action, now, actor, visible, next);
@@ -450,7 +455,7 @@ public sealed partial class ServiceRequest
     {
         if (!IsDispatcher(actor))
         {
-            throw Refused(action, "该企业的服务专员或营商环境督查");
+            throw Refused(action, Parties.Dispatcher);
         }
     }
 
@@ -458,7 +463,7 @@ public sealed partial class ServiceRequest
     {
         if (actor.Role != Roles.Commissioner || actor.UserId != CommissionerUserId)
         {
-            throw Refused(action, "该企业的服务专员");
+            throw Refused(action, Parties.OwnCommissioner);
         }
     }
 
@@ -466,7 +471,7 @@ public sealed partial class ServiceRequest
     {
         if (!IsLeadDepartment(actor))
         {
-            throw Refused(action, "牵头部门");
+            throw Refused(action, Parties.LeadDepartment);
         }
     }
 
@@ -478,11 +483,11 @@ public sealed partial class ServiceRequest
             : IsLeadDepartment(actor);
         if (!handles)
         {
-            throw Refused(action, HandledByCommissioner ? "直接办理此诉求的服务专员" : "牵头部门");
+            throw Refused(action, HandledByCommissioner ? Parties.CommissionerHandlingDirectly : Parties.LeadDepartment);
         }
         if (!HandledByCommissioner && !LeadSigned)
         {
-            throw new DomainException("请先签收该诉求再办理");
+            throw new DomainException(RequestRefusals.SignFirst, "请先签收该诉求再办理");
         }
     }
 
@@ -490,17 +495,17 @@ public sealed partial class ServiceRequest
     {
         if (actor.Role != Roles.Enterprise || actor.EnterpriseId != EnterpriseId)
         {
-            throw new DomainException("只能处理本企业的诉求");
+            throw new DomainException(RequestRefusals.NotOwnEnterprise, "只能处理本企业的诉求");
         }
     }
 
-    private static DomainException Refused(RequestAction action, string who) =>
-        new("Request.NotYours", $"只有{who}可以{RequestActionLabels.Of(action)}", who, RequestActionLabels.Of(action));
+    private static DomainException Refused(RequestAction action, Term who) =>
+        new(RequestRefusals.NotYours, $"只有{who}可以{RequestActionLabels.Of(action)}", who, action);
 
-    private static string RequiredText(string? text, string what) => Require.Text(text, RequestEvent.TextMaxLength, what);
+    private static string RequiredText(string? text, Term what) => Require.Text(text, RequestEvent.TextMaxLength, what);
 
     private static string? OptionalText(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : Require.Text(text, RequestEvent.TextMaxLength, "说明");
+        string.IsNullOrWhiteSpace(text) ? null : Require.Text(text, RequestEvent.TextMaxLength, Fields.Explanation);
 
     /// <summary>The working day an instant counts towards: a weekend or evening urge belongs to the next working day.</summary>
     private static DateOnly WorkingDayOf(DateTimeOffset instant, WorkCalendar calendar) =>

@@ -112,25 +112,25 @@ public sealed partial class ServiceRequest
         RequestLifecycle.Require(RequestState.Submitted, RequestAction.Submit, actor.Role);
         if (actor.Role == Roles.Enterprise && (actor.EnterpriseId != enterpriseId || channel != RequestChannel.Portal))
         {
-            throw new DomainException("企业用户只能通过平台为本企业提交诉求");
+            throw new DomainException(RequestRefusals.EnterpriseFilesOwnOnly, "企业用户只能通过平台为本企业提交诉求");
         }
         if (actor.Role == Roles.Commissioner && (actor.UserId != commissionerUserId || channel == RequestChannel.Portal))
         {
-            throw new DomainException("服务专员只能为自己联系的企业代为登记电话、走访、热线或会客厅收到的诉求");
+            throw new DomainException(RequestRefusals.CommissionerFilesOwnOnly, "服务专员只能为自己联系的企业代为登记电话、走访、热线或会客厅收到的诉求");
         }
         if (!Enum.IsDefined(channel) || !Enum.IsDefined(urgency))
         {
-            throw new DomainException("诉求渠道或紧急程度无效");
+            throw new DomainException(RequestRefusals.ChannelOrUrgencyInvalid, "诉求渠道或紧急程度无效");
         }
         var request = new ServiceRequest
         {
-            Number = Require.Text(number, NumberMaxLength, "诉求编号"),
+            Number = Require.Text(number, NumberMaxLength, Fields.RequestNumber),
             EnterpriseId = enterpriseId,
             Channel = channel,
             CategoryId = categoryId,
             Urgency = urgency,
-            Title = Require.Text(title, TitleMaxLength, "诉求标题"),
-            Description = Require.Text(description, DescriptionMaxLength, "诉求内容"),
+            Title = Require.Text(title, TitleMaxLength, Fields.RequestTitle),
+            Description = Require.Text(description, DescriptionMaxLength, Fields.RequestDescription),
             State = RequestState.Submitted,
             SubmittedAt = now,
             SubmittedByUserId = actor.UserId,

@@ -36,7 +36,7 @@ public sealed class TimeLimitPolicy
     {
         if (!Enum.IsDefined(urgency))
         {
-            throw new DomainException("紧急程度无效，应为一般或紧急");
+            throw new DomainException(TimeLimitPolicyRefusals.UrgencyInvalid, "紧急程度无效，应为一般或紧急");
         }
         CategoryId = categoryId;
         Urgency = urgency;
@@ -67,7 +67,7 @@ public sealed class TimeLimitPolicy
         (_, TimeLimitTarget.CoHandlerReply) => TimeLimit.WorkingDays(3),
         (_, TimeLimitTarget.ReturnWindow) => TimeLimit.WorkingDays(1),
         (_, TimeLimitTarget.EvaluationWindow) => TimeLimit.NaturalDays(7),
-        _ => throw new DomainException("紧急程度无效，应为一般或紧急"),
+        _ => throw new DomainException(TimeLimitPolicyRefusals.UrgencyInvalid, "紧急程度无效，应为一般或紧急"),
     };
 
     public TimeLimit this[TimeLimitTarget target] => target switch
@@ -87,15 +87,15 @@ public sealed class TimeLimitPolicy
     {
         if (!Enum.IsDefined(target))
         {
-            throw new DomainException("时限项目无效");
+            throw new DomainException(TimeLimitPolicyRefusals.TargetInvalid, "时限项目无效");
         }
         if (amount <= 0)
         {
-            throw new DomainException($"{target.ChineseName()}时限应大于 0");
+            throw new DomainException(TimeLimitPolicyRefusals.TargetNotPositive, $"{target.ChineseName()}时限应大于 0", target);
         }
         if (amount > TimeLimit.MaxAmount)
         {
-            throw new DomainException($"{target.ChineseName()}时限不能超过 {TimeLimit.MaxAmount}");
+            throw new DomainException(TimeLimitPolicyRefusals.TargetTooLarge, $"{target.ChineseName()}时限不能超过 {TimeLimit.MaxAmount}", target, TimeLimit.MaxAmount);
         }
         var limit = new TimeLimit(amount, unit);
         switch (target)
@@ -115,11 +115,11 @@ public sealed class TimeLimitPolicy
     {
         if (count < 0)
         {
-            throw new DomainException("最多延期次数不能为负数");
+            throw new DomainException(TimeLimitPolicyRefusals.MaxExtensionsNegative, "最多延期次数不能为负数");
         }
         if (count > MaxExtensionsLimit)
         {
-            throw new DomainException($"最多延期次数不能超过 {MaxExtensionsLimit}");
+            throw new DomainException(TimeLimitPolicyRefusals.MaxExtensionsTooMany, $"最多延期次数不能超过 {MaxExtensionsLimit}", MaxExtensionsLimit);
         }
         MaxExtensions = count;
     }

@@ -25,7 +25,7 @@ public sealed class AttachmentService(IDbContextFactory<PortalDbContext> context
     {
         if (user.Role is not (Roles.Enterprise or Roles.Commissioner))
         {
-            throw new DomainException("您的角色不能提交诉求");
+            throw new DomainException(AttachmentRefusals.RoleCannotFile, "您的角色不能提交诉求");
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Attachments.CountAsync(a => a.DraftUserId == user.Id, cancellationToken) >= Attachment.MaxPerFiling)

@@ -112,7 +112,7 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await KeepsAsync(db, user, enterpriseId, cancellationToken))
         {
-            throw new DomainException("Project.NotKeeper", "只有本企业用户和企业的服务专员可以登记项目");
+            throw new DomainException(ProjectRefusals.NotKeeper, "只有本企业用户和企业的服务专员可以登记项目");
         }
         var project = Project.Create(enterpriseId, input.Name, input.PlannedInvestment, input.StageDates, user.Id, time.GetUtcNow());
         db.Projects.Add(project);
@@ -126,7 +126,7 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> contexts, 
         var project = await VisibleTo(db, user).SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new ProjectNotFoundException(id);
         if (!await KeepsAsync(db, user, project.EnterpriseId, cancellationToken))
         {
-            throw new DomainException("Project.NotKeeper", "只有本企业用户和企业的服务专员可以修改项目");
+            throw new DomainException(ProjectRefusals.NotKeeper, "只有本企业用户和企业的服务专员可以修改项目");
         }
         if (project.Version != version)
         {

@@ -86,15 +86,15 @@ public sealed class RegistrationApprovals(
             {
                 if (newEnterprise is null)
                 {
-                    throw new DomainException("请选择新企业所属的园区和行业");
+                    throw new DomainException(RegistrationRefusals.ParkAndIndustryRequired, "请选择新企业所属的园区和行业");
                 }
                 if (!await db.Parks.AnyAsync(p => p.Id == newEnterprise.ParkId, cancellationToken))
                 {
-                    throw new DomainException("所选园区不存在");
+                    throw new DomainException(RegistrationRefusals.ParkNotFound, "所选园区不存在");
                 }
                 if (!await db.Industries.AnyAsync(i => i.Id == newEnterprise.IndustryId, cancellationToken))
                 {
-                    throw new DomainException("所选行业不存在");
+                    throw new DomainException(RegistrationRefusals.IndustryNotFound, "所选行业不存在");
                 }
                 enterprise = new Enterprise(registration.EnterpriseName, registration.CreditCode, newEnterprise.ParkId, newEnterprise.IndustryId, newEnterprise.IsAboveScale);
                 db.Enterprises.Add(enterprise);

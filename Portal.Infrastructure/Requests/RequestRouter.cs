@@ -22,7 +22,7 @@ public static class RequestRouter
                 e.CadreUserId,
                 Park = db.Parks.Where(p => p.Id == e.ParkId).Select(p => p.DefaultCommissionerUserId).SingleOrDefault(),
                 Industry = db.Industries.Where(i => i.Id == e.IndustryId).Select(i => i.DefaultCommissionerUserId).SingleOrDefault(),
-            }).SingleOrDefaultAsync(cancellationToken) ?? throw new DomainException("所选企业不存在");
+            }).SingleOrDefaultAsync(cancellationToken) ?? throw new DomainException(RequestRefusals.EnterpriseNotFound, "所选企业不存在");
         string?[] named = [candidates.CommissionerUserId, candidates.Park, candidates.Industry];
         var ids = named.OfType<string>().ToList();
         var active = await db.Users.Where(u => ids.Contains(u.Id) && u.DeactivatedAt == null).Select(u => u.Id).ToListAsync(cancellationToken);

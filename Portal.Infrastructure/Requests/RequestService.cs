@@ -36,16 +36,16 @@ public sealed class RequestService(
         };
         if (!allowed)
         {
-            throw new DomainException("您不能为该企业提交诉求");
+            throw new DomainException(RequestRefusals.CannotFileForEnterprise, "您不能为该企业提交诉求");
         }
         if (!await db.RequestCategories.AnyAsync(c => c.Id == input.CategoryId, cancellationToken))
         {
-            throw new DomainException("所选诉求类别不存在");
+            throw new DomainException(RequestRefusals.CategoryNotFound, "所选诉求类别不存在");
         }
         if (input.ProjectId is { } projectId
             && !await db.Projects.AnyAsync(p => p.Id == projectId && p.EnterpriseId == enterprise.EnterpriseId, cancellationToken))
         {
-            throw new DomainException("Request.ProjectNotOfEnterprise", "所选项目不存在或不属于该企业");
+            throw new DomainException(RequestRefusals.ProjectNotOfEnterprise, "所选项目不存在或不属于该企业");
         }
 
         var now = time.GetUtcNow();
@@ -283,7 +283,7 @@ public sealed class RequestService(
             var inDepartment = await db.Users.AnyAsync(u => u.Id == handlerUserId && u.DepartmentId == actor.DepartmentId, cancellationToken);
             if (!inDepartment)
             {
-                throw new DomainException("只能分办给本部门的经办人");
+                throw new DomainException(RequestRefusals.HandlerNotOfDepartment, "只能分办给本部门的经办人");
             }
             request.Distribute(actor, handlerUserId, calendar, now);
         }, cancellationToken);
@@ -295,7 +295,7 @@ public sealed class RequestService(
                 && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Commissioner), cancellationToken);
             if (!isCommissioner)
             {
-                throw new DomainException("所选人员不是服务专员");
+                throw new DomainException(RequestRefusals.NotACommissioner, "所选人员不是服务专员");
             }
             request.Reassign(actor, commissionerUserId, calendar, now);
         }, cancellationToken);
@@ -409,12 +409,12 @@ public sealed class RequestService(
         }
         if (ids.Count > Attachment.MaxPerFiling)
         {
-            throw new DomainException($"一件诉求最多上传 {Attachment.MaxPerFiling} 个附件");
+            throw new DomainException(AttachmentRefusals.TooMany, $"一件诉求最多上传 {Attachment.MaxPerFiling} 个附件", Attachment.MaxPerFiling);
         }
         var files = await db.Attachments.Where(a => ids.Contains(a.Id) && a.DraftUserId == user.Id).ToListAsync(cancellationToken);
         if (files.Count != ids.Count)
         {
-            throw new DomainException("所选附件不存在或已随其他诉求提交，请重新上传");
+            throw new DomainException(AttachmentRefusals.NotFoundOrFiled, "所选附件不存在或已随其他诉求提交，请重新上传");
         }
         return files;
     }
@@ -430,7 +430,7 @@ public sealed class RequestService(
     {
         if (!await db.Departments.AnyAsync(d => d.Id == departmentId, cancellationToken))
         {
-            throw new DomainException("所选部门不存在");
+            throw new DomainException(RequestRefusals.DepartmentNotFound, "所选部门不存在");
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed class RequestTargetsSource
     {
         var policy = await db.TimeLimitPolicies.AsNoTracking()
             .SingleOrDefaultAsync(p => p.CategoryId == categoryId && p.Urgency == urgency, cancellationToken)
-            ?? throw new DomainException("该诉求类别尚未设置办理时限，请联系系统管理员");
+            ?? throw new DomainException(RequestRefusals.CategoryHasNoTimeLimits, "该诉求类别尚未设置办理时限，请联系系统管理员");
         return RequestTargets.From(policy);
     }
 }

@@ -5,6 +5,7 @@ using Portal.Domain;
 using Portal.Domain.Projects;
 using Portal.Infrastructure.Projects;
 using Portal.Web.Resources;
+using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Projects;
 
@@ -28,6 +29,9 @@ public sealed partial class ProjectForm
 
     [Inject]
     private IStringLocalizer<ProjectResource> Text { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<RefusalResource> Refusal { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -94,7 +98,7 @@ public sealed partial class ProjectForm
         }
         catch (DomainException refused)
         {
-            _message = refused.Code is { } code && !Text[code].ResourceNotFound ? Text[code] : refused.Message;
+            _message = Refusal.Describe(refused);
         }
         finally
         {
