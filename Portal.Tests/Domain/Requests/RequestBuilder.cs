@@ -74,7 +74,7 @@ public sealed class RequestBuilder
     public RequestBuilder Resolved() => Do((r, now) => r.Resolve(LeadHandler, "已完成报批，请查收批复。", Days, now));
 
     public RequestBuilder Evaluated(bool solved, Satisfaction satisfaction) =>
-        Do((r, now) => r.Evaluate(EnterpriseUser, solved, satisfaction, null, Days, now));
+        Do((r, now) => r.Evaluate(EnterpriseUser, solved, satisfaction, "评价意见", Days, now));
 
     /// <summary>A request in the given state, reached the ordinary way (with a co-handler wherever one can be).</summary>
     public static RequestBuilder InState(RequestState state) => state switch

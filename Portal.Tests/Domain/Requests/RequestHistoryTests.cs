@@ -28,7 +28,7 @@ public class RequestHistoryTests
         ("approve", (r, now, rnd) => r.ApproveExtension(Supervisor, 1 + rnd.Next(2), Days, now)),
         ("deny", (r, now, _) => r.DenyExtension(Supervisor, "驳回", Days, now)),
         ("resolve", (r, now, rnd) => r.Resolve(rnd.Next(2) == 0 ? LeadHandler : Commissioner, "结果", Days, now)),
-        ("evaluate", (r, now, rnd) => r.Evaluate(EnterpriseUser, rnd.Next(2) == 0, (Satisfaction)rnd.Next(3), null, Days, now)),
+        ("evaluate", (r, now, rnd) => r.Evaluate(EnterpriseUser, rnd.Next(2) == 0, (Satisfaction)rnd.Next(3), "评价意见", Days, now)),
         ("review", (r, now, rnd) => r.ReviewDispute(Supervisor, rnd.Next(2) == 0, "甄别", Days, now)),
         ("auto-close", (r, now, _) => r.AutoClose(Days, now)),
         ("withdraw", (r, now, _) => r.Withdraw(EnterpriseUser, null, Days, now)),

@@ -58,7 +58,7 @@ public class RequestServiceHistoryTests
         (Lead, (s, u, n, v, _, _) => s.ResolveAsync(u, n, v, "已办结")),
         (NotLead, (s, u, n, v, _, _) => s.ResolveAsync(u, n, v, "已办结")),
         ("commissioner@yqby.test", (s, u, n, v, _, _) => s.ResolveAsync(u, n, v, "已办结")),
-        ("enterprise@yqby.test", (s, u, n, v, _, r) => s.EvaluateAsync(u, n, v, r.Next(2) == 0, (Satisfaction)r.Next(3), null)),
+        ("enterprise@yqby.test", (s, u, n, v, _, r) => s.EvaluateAsync(u, n, v, r.Next(2) == 0, (Satisfaction)r.Next(3), "评价意见")),
         ("commissioner@yqby.test", (s, u, n, v, _, r) => s.RecordFollowUpEvaluationAsync(u, n, v, r.Next(2) == 0, (Satisfaction)r.Next(3), "电话回访")),
         ("supervisor@yqby.test", (s, u, n, v, _, r) => s.ReviewDisputeAsync(u, n, v, r.Next(2) == 0, "甄别")),
         ("enterprise@yqby.test", (s, u, n, v, _, _) => s.WithdrawAsync(u, n, v, null)),
