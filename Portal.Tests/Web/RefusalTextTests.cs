@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Portal.Domain;
 using Portal.Domain.Calendar;
+using Portal.Domain.Organisation;
+using Portal.Domain.Projects;
 using Portal.Domain.Requests;
+using Portal.Domain.TimeLimits;
 using Portal.Tests.Domain.Requests;
 using Portal.Web.Resources;
 using Portal.Web.Shared;
@@ -146,6 +149,43 @@ public partial class RefusalTextTests
         Assert.Equal("A request may be returned only within 1 working days of its dispatch; that time has passed",
             text.Describe(refusals.Single(r => r.Code == RequestRefusals.ReturnWindowPassed)));
         Assert.Equal("The note must be at most 5000 characters", text.Describe(refusals.Single(r => r.Code == TextRefusals.TooLong)));
+    }
+
+    /// <summary>Refusals of the other areas, arguments of each kind: the same in Chinese as the message, English in English.</summary>
+    [Fact]
+    public void RefusalsOfTheOtherAreas_ReadAsTheDomainsMessageInChinese_AndInEnglishInEnglish()
+    {
+        var signed = new Dictionary<ProjectStage, DateOnly> { [ProjectStage.Signed] = new(2026, 1, 8) };
+        var tomorrow = new Dictionary<ProjectStage, DateOnly> { [ProjectStage.Signed] = new(2026, 3, 3) };
+        Action[] refused =
+        [
+            () => TimeLimit.WorkingDays(0),
+            () => TimeLimit.WorkingDays(TimeLimit.MaxAmount + 1),
+            () => new TimeLimitPolicy(1, Urgency.Normal).ChangeTarget(TimeLimitTarget.ResolveWithCoHandlers, 0, TimeLimitUnit.WorkingDays),
+            () => new TimeLimitPolicy(1, Urgency.Normal).ChangeTarget(TimeLimitTarget.Sign, TimeLimit.MaxAmount + 1, TimeLimitUnit.WorkingHours),
+            () => new TimeLimitPolicy(1, Urgency.Normal).ChangeMaxExtensions(TimeLimitPolicy.MaxExtensionsLimit + 1),
+            () => new CalendarYear(1900),
+            () => _ = new WorkingPeriod(new TimeOnly(12, 0), new TimeOnly(8, 30)),
+            () => UnifiedSocialCreditCode.Parse("9137040584"),
+            () => UnifiedSocialCreditCode.Parse("91370405849E4WLN3I"),
+            () => UnifiedSocialCreditCode.Parse("91370405849E4WLN3C"),
+            () => new Enterprise("运河纺织有限公司", UnifiedSocialCreditCode.Parse("91370405849E4WLN3B"), 1, 1, isAboveScale: false).AssignCadre("cadre-1"),
+            () => new Enterprise(" ", UnifiedSocialCreditCode.Parse("91370405849E4WLN3B"), 1, 1, isAboveScale: false),
+            () => Project.Create(1, new string('项', Project.NameMaxLength + 1), 100m, signed, "user", MondayMorning),
+            () => Project.Create(1, "二期", 0m, signed, "user", MondayMorning),
+            () => Project.Create(1, "二期", 100m, tomorrow, "user", MondayMorning),
+        ];
+        var text = Localizer();
+
+        foreach (var action in refused)
+        {
+            var refusal = Assert.ThrowsAny<DomainException>(action);
+            UseCulture("zh-CN");
+            Assert.Equal(refusal.Message, text.Describe(refusal));
+            UseCulture("en");
+            var english = text.Describe(refusal);
+            Assert.False(Cjk().IsMatch(english), $"{refusal.Code} in English: {english}");
+        }
     }
 
     [Fact]
