@@ -183,6 +183,7 @@ public static class DependencyInjection
         services.AddTransient<EscalationJob>();
         services.AddTransient<AutoCloseJob>();
         services.AddTransient<DailyDigestJob>();
+        services.AddTransient<DraftAttachmentSweepJob>();
         services.AddSingleton<DigestArchive>();
 
         services.AddHangfire(config =>

@@ -19,6 +19,9 @@ public sealed class RequestDraft
     public Urgency Urgency { get; private set; }
     public string Title { get; private set; } = "";
     public string Description { get; private set; } = "";
+
+    /// <summary>The enterprise's project the request will concern (全生命周期服务); null when none is chosen.</summary>
+    public int? ProjectId { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     private RequestDraft()
@@ -28,7 +31,8 @@ public sealed class RequestDraft
     public RequestDraft(string userId) => UserId = userId;
 
     public void Update(
-        int? enterpriseId, RequestChannel? channel, int? categoryId, Urgency urgency, string? title, string? description, DateTimeOffset now)
+        int? enterpriseId, RequestChannel? channel, int? categoryId, Urgency urgency, string? title, string? description, int? projectId,
+        DateTimeOffset now)
     {
         EnterpriseId = enterpriseId;
         Channel = channel is { } c && Enum.IsDefined(c) ? c : null;
@@ -36,6 +40,7 @@ public sealed class RequestDraft
         Urgency = Enum.IsDefined(urgency) ? urgency : Urgency.Normal;
         Title = Bounded(title, TitleMaxLength);
         Description = Bounded(description, DescriptionMaxLength);
+        ProjectId = projectId;
         UpdatedAt = now;
     }
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Requests;
@@ -16,5 +17,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<AutoCloseJob>(AutoCloseJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<DailyDigestJob>(DailyDigestJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), DailyDigestJob.Cron, options);
         jobs.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), OutboxDeliveryJob.SweepCron, options);
+        jobs.AddOrUpdate<DraftAttachmentSweepJob>(
+            DraftAttachmentSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), DraftAttachmentSweepJob.Cron, options);
     }
 }

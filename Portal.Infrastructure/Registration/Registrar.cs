@@ -37,12 +37,25 @@ public sealed record RegistrationResult(ApplicationUser? User, IReadOnlyList<Reg
 public sealed class Registrar(
     PortalDbContext db, UserManager<ApplicationUser> users, RegistrationNotifier notifier, RequestEventNotifier delivery, TimeProvider time)
 {
+    /// <summary>The e-mail address is a refused applicant's, who applies again by signing in rather than registering.</summary>
+    public const string RefusedApplicantCode = "RefusedApplicant";
+
     public async Task<RegistrationResult> RegisterAsync(RegistrationInput input, CancellationToken cancellationToken = default)
     {
         var code = UnifiedSocialCreditCode.Parse(input.CreditCode);
         if (!MobileNumber.IsValid(input.Mobile))
         {
             throw new ArgumentException("The mobile number was not checked before registering.", nameof(input));
+        }
+        var existing = await users.FindByEmailAsync(input.Email.Trim());
+        if (existing is not null && await RegistrationApprovals.MayReapplyAsync(db, existing.Id, cancellationToken))
+        {
+            // Decision 014: the refused applicant applies again from their own account, which keeps the history.
+            return new RegistrationResult(null, [new RegistrationProblem(RegistrationField.Email, new IdentityError
+            {
+                Code = RefusedApplicantCode,
+                Description = "该邮箱的注册申请未通过。请用该邮箱登录，在首页修改后重新提交申请",
+            })]);
         }
         var now = time.GetUtcNow();
         var user = new ApplicationUser

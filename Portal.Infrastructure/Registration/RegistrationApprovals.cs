@@ -5,6 +5,7 @@ using Portal.Domain.Identity;
 using Portal.Domain.Organisation;
 using Portal.Domain.Registration;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Requests;
 
@@ -23,9 +24,14 @@ public sealed record NewEnterpriseDetails(int ParkId, int IndustryId, bool IsAbo
 public sealed record Choice(int Id, string Name);
 
 /// <summary>Where the applicant's registration stands, as they see it.</summary>
+/// <param name="MayReapply">Refused, and the account never approved nor given a role: it may apply again (<see cref="RegistrationApprovals.ReapplyAsync"/>).</param>
+/// <param name="ApplicantName">The applicant's name and mobile number as the account holds them, to start a new application from.</param>
 public sealed record RegistrationStanding(
     RegistrationStatus Status, string EnterpriseName, string CreditCode, bool WaitsForSupervisors, DateTimeOffset SubmittedAt,
-    DateTimeOffset? DecidedAt, string? RefusalReason);
+    DateTimeOffset? DecidedAt, string? RefusalReason, bool MayReapply = false, string ApplicantName = "", string? Mobile = null);
+
+/// <summary>A refused applicant's new application: who they are and which enterprise they act for (the page has checked each field).</summary>
+public sealed record ReapplicationInput(string Name, string Mobile, string EnterpriseName, string CreditCode);
 
 /// <summary>Someone else decided the registration since the approver loaded it; nothing was saved.</summary>
 public sealed class RegistrationChangedException() : Exception("该注册申请已由他人审核，请刷新列表");
@@ -164,9 +170,58 @@ public sealed class RegistrationApprovals(
         var bySupervisors = registration.Status == RegistrationStatus.Pending
             && !await db.Enterprises.AnyAsync(
                 e => e.Id == registration.EnterpriseId && db.Users.Any(u => u.Id == e.CommissionerUserId && u.DeactivatedAt == null), cancellationToken);
+        var applicant = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.DisplayName, u.PhoneNumber }).SingleAsync(cancellationToken);
         return new RegistrationStanding(
             registration.Status, registration.EnterpriseName, registration.CreditCode.Value, bySupervisors,
-            registration.SubmittedAt, registration.DecidedAt, registration.RefusalReason);
+            registration.SubmittedAt, registration.DecidedAt, registration.RefusalReason,
+            await MayReapplyAsync(db, userId, cancellationToken), applicant.DisplayName, applicant.PhoneNumber);
+    }
+
+    /// <summary>
+    /// A refused applicant applies again from the same account (decision 014): their name and mobile number as now given, and
+    /// a new registration for the enterprise named, waiting for its approvers, who are told. The refused registration stays
+    /// as it was decided. False — nothing changed — unless the account's latest registration was refused, none was ever
+    /// approved and the account holds no role.
+    /// </summary>
+    public async Task<bool> ReapplyAsync(string applicantUserId, ReapplicationInput input, CancellationToken cancellationToken = default)
+    {
+        var code = UnifiedSocialCreditCode.Parse(input.CreditCode);
+        if (!MobileNumber.IsValid(input.Mobile) || string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > ApplicationUser.DisplayNameMaxLength)
+        {
+            throw new ArgumentException("The name and mobile number were not checked before applying again.", nameof(input));
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await MayReapplyAsync(db, applicantUserId, cancellationToken))
+        {
+            return false;
+        }
+        var now = time.GetUtcNow();
+        var applicant = await db.Users.SingleAsync(u => u.Id == applicantUserId, cancellationToken);
+        applicant.DisplayName = input.Name.Trim();
+        applicant.PhoneNumber = MobileNumber.Normalise(input.Mobile);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var enterprise = await db.Enterprises.Where(e => e.CreditCode == code).Select(e => (int?)e.Id).SingleOrDefaultAsync(cancellationToken);
+        var registration = new EnterpriseRegistration(applicantUserId, input.EnterpriseName.Trim(), code, enterprise, now);
+        db.Registrations.Add(registration);
+        var approvers = await Approvers.OfAsync(db, enterprise, cancellationToken);
+        var notices = await notifier.AddAsync(db, registration, RegistrationStep.Submitted, approvers, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        delivery.AfterCommit(notices);
+        return true;
+    }
+
+    /// <summary>Whether the account may apply again: its latest registration was refused, none was approved, and it holds no role.</summary>
+    internal static async Task<bool> MayReapplyAsync(PortalDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var statuses = await db.Registrations.Where(r => r.ApplicantUserId == userId)
+            .OrderByDescending(r => r.Id).Select(r => r.Status).ToListAsync(cancellationToken);
+        return statuses is [RegistrationStatus.Refused, ..]
+            && !statuses.Contains(RegistrationStatus.Approved)
+            && !await db.UserRoles.AnyAsync(ur => ur.UserId == userId, cancellationToken);
     }
 
     /// <summary>The pending registrations <paramref name="user"/> may decide: the one rule of scope for the list and every action.</summary>

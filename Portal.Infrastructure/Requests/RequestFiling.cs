@@ -4,6 +4,7 @@ using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Projects;
 
 namespace Portal.Infrastructure.Requests;
 
@@ -14,9 +15,10 @@ public sealed record FilingCategory(int Id, string Name, string Description, Tim
 public sealed record FilingEnterprise(int Id, string Name);
 
 /// <summary>What the user last typed into the form, and the files waiting with it.</summary>
+/// <param name="ProjectId">The project chosen for the request: always one of the draft's enterprise the user may see, or null.</param>
 public sealed record DraftContent(
     int? EnterpriseId, RequestChannel? Channel, int? CategoryId, Urgency Urgency, string Title, string Description,
-    DateTimeOffset? SavedAt, IReadOnlyList<AttachmentInfo> Attachments);
+    DateTimeOffset? SavedAt, IReadOnlyList<AttachmentInfo> Attachments, int? ProjectId = null);
 
 /// <summary>What the user is told once a request is filed: its number, who takes it, and by when each step is due.</summary>
 public sealed record SubmissionReceipt(string Number, string Title, string? CommissionerName, IReadOnlyList<ReceiptDeadline> Deadlines);
@@ -62,13 +64,18 @@ public sealed class RequestFiling(IDbContextFactory<PortalDbContext> contexts, A
         var files = await attachments.DraftAsync(user, cancellationToken);
         return draft is null
             ? new DraftContent(null, null, null, Urgency.Normal, "", "", null, files)
-            : new DraftContent(draft.EnterpriseId, draft.Channel, draft.CategoryId, draft.Urgency, draft.Title, draft.Description, draft.UpdatedAt, files);
+            : new DraftContent(draft.EnterpriseId, draft.Channel, draft.CategoryId, draft.Urgency, draft.Title, draft.Description, draft.UpdatedAt, files,
+                draft.ProjectId);
     }
 
-    /// <summary>Keeps what the user typed, valid or not; the last save wins.</summary>
+    /// <summary>
+    /// Keeps what the user typed, valid or not; the last save wins. A project is kept only when it is one of the draft's
+    /// enterprise the user may see (an enterprise user's own enterprise, a commissioner's chosen one); any other is
+    /// dropped as if never chosen, so the draft never names another enterprise's project.
+    /// </summary>
     public async Task SaveDraftAsync(
         PortalUser user, int? enterpriseId, RequestChannel? channel, int? categoryId, Urgency urgency, string? title, string? description,
-        CancellationToken cancellationToken = default)
+        int? projectId = null, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -79,7 +86,12 @@ public sealed class RequestFiling(IDbContextFactory<PortalDbContext> contexts, A
                 draft = new RequestDraft(user.Id);
                 db.RequestDrafts.Add(draft);
             }
-            draft.Update(enterpriseId, channel, categoryId, urgency, title, description, time.GetUtcNow());
+            var projectEnterprise = user.Role == Roles.Enterprise ? user.EnterpriseId : enterpriseId;
+            var project = projectId is { } chosen && projectEnterprise is { } owner
+                && await ProjectService.VisibleTo(db, user).AnyAsync(p => p.Id == chosen && p.EnterpriseId == owner, cancellationToken)
+                    ? projectId
+                    : null;
+            draft.Update(enterpriseId, channel, categoryId, urgency, title, description, project, time.GetUtcNow());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

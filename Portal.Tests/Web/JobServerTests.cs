@@ -26,6 +26,7 @@ public class JobServerTests
                 ["auto-close"] = ("* * * * *", "Asia/Shanghai"),
                 ["daily-digest"] = ("30 8 * * *", "Asia/Shanghai"),
                 ["outbox-sweep"] = ("*/15 * * * * *", "Asia/Shanghai"),
+                ["draft-attachment-sweep"] = ("15 3 * * *", "Asia/Shanghai"),
             },
             jobs);
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -8,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Attachments;
 using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Data;
-using Portal.Infrastructure.Identity;
+using MudBlazor;
+using MudBlazor.Extensions;
+using Portal.Infrastructure.Projects;
 using Portal.Infrastructure.Requests;
 using Portal.Tests.Support;
 using Portal.Web.Features.Requests;
@@ -28,18 +28,16 @@ public class NewRequestPageTests : ComponentTest
 
     private FilingPortal Filing => _filing ?? throw new InvalidOperationException("Open the page first.");
 
-    private async Task StartAsync()
+    private async Task StartAsync(string email = "enterprise@yqby.test")
     {
         _filing = await FilingPortal.CreateAsync(DatabaseProvider.Sqlite);
         Services.AddScoped(_ => Filing.Portal.Services.CreateScope().ServiceProvider.GetRequiredService<RequestService>());
+        Services.AddScoped(_ => Filing.Portal.Services.CreateScope().ServiceProvider.GetRequiredService<ProjectService>());
         Services.AddSingleton(Filing.Filing);
         Services.AddSingleton(Filing.Attachments);
         Services.AddSingleton<TimeProvider>(Filing.Time);
         Services.AddLogging();
-        var user = await Filing.UserAsync("enterprise@yqby.test");
-        AddAuthorization().SetAuthorized("enterprise@yqby.test").SetRoles(user.Role).SetClaims(
-            new Claim(ClaimTypes.NameIdentifier, user.Id),
-            new Claim(PortalClaims.EnterpriseId, user.EnterpriseId!.Value.ToString(CultureInfo.InvariantCulture)));
+        SignInAs(await Filing.UserAsync(email), email);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -210,5 +208,73 @@ public class NewRequestPageTests : ComponentTest
         var enterprise = await Filing.UserAsync("enterprise@yqby.test");
         Assert.Equal(["红线图.pdf"], (await Filing.Attachments.ForRequestAsync(enterprise, "YQBY-20260302-0001"))!.Select(f => f.FileName));
         Assert.Null((await Filing.Filing.DraftAsync(enterprise)).SavedAt);
+    }
+
+    private static IRenderedComponent<MudSelect<int?>> SelectLabelled(IRenderedComponent<NewRequestPage> page, string label) =>
+        page.FindComponents<MudSelect<int?>>().Single(s => s.Instance.Label == label);
+
+    private static Task ChooseAsync(IRenderedComponent<NewRequestPage> page, string label, int? value)
+    {
+        var select = SelectLabelled(page, label);
+        return page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
+    }
+
+    private async Task<int> AddProjectAsync(string email, string name)
+    {
+        var user = await Filing.UserAsync(email);
+        await using var scope = Filing.Portal.Services.CreateAsyncScope();
+        var input = ProjectServiceInput(name);
+        return await scope.ServiceProvider.GetRequiredService<ProjectService>().CreateAsync(user, user.EnterpriseId!.Value, input);
+    }
+
+    private static ProjectInput ProjectServiceInput(string name) =>
+        new(name, 8000m, new Dictionary<Portal.Domain.Projects.ProjectStage, DateOnly> { [Portal.Domain.Projects.ProjectStage.Signed] = new(2026, 1, 8) });
+
+    [Fact]
+    public async Task TheChosenProject_IsKeptInTheDraft_AndTheRequestIsFiledLinkedToIt()
+    {
+        await StartAsync();
+        var project = await AddProjectAsync("enterprise@yqby.test", "创普斯二期正极材料项目");
+        await AddProjectAsync("enterprise2@yqby.test", "丰元汇能扩产项目");
+        var page = await OpenAsync();
+        await ChooseLandAsync(page);
+        Type(page, "#request-title", Title);
+        Type(page, "#request-description", Description);
+
+        await ChooseAsync(page, "项目（可选）", project);
+        Filing.Time.Advance(TimeSpan.FromSeconds(1));
+        page.WaitForAssertion(() => Assert.Contains("草稿已于", page.Find("[data-testid='draft-status']").TextContent));
+        await DisposeComponentsAsync();
+        var reloaded = await OpenAsync();
+
+        Assert.Equal(project, SelectLabelled(reloaded, "项目（可选）").Instance.GetState(x => x.Value));
+        Assert.Contains("创普斯二期正极材料项目", reloaded.Find("[data-testid='project']").InnerHtml);
+        Submit(reloaded);
+        reloaded.WaitForAssertion(() => Assert.Equal("YQBY-20260302-0001", reloaded.Find("[data-testid='receipt-number']").TextContent));
+        var enterprise = await Filing.UserAsync("enterprise@yqby.test");
+        var filed = await Filing.Portal.RequestsAsync(s => s.GetAsync(enterprise, "YQBY-20260302-0001"));
+        Assert.Equal(project, filed!.ProjectId);
+    }
+
+    [Fact]
+    public async Task ForACommissioner_TheProjectsFollowTheChosenEnterprise()
+    {
+        await StartAsync("commissioner@yqby.test");
+        var project = await AddProjectAsync("enterprise@yqby.test", "创普斯二期正极材料项目");
+        var (chuangpusi, qiliyuan) = await Filing.Portal.QueryAsync(async db => (
+            await db.Enterprises.Where(e => e.Name == "枣庄创普斯新能源科技有限公司").Select(e => e.Id).SingleAsync(),
+            await db.Enterprises.Where(e => e.Name == "启力元新能源科技有限公司").Select(e => e.Id).SingleAsync()));
+        var page = await OpenAsync();
+        Assert.Contains("请先选择企业", page.Find("[data-testid='no-projects']").TextContent);
+
+        await ChooseAsync(page, "企业", chuangpusi);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid='no-projects']")));
+        await ChooseAsync(page, "项目（可选）", project);
+        Assert.Equal(project, SelectLabelled(page, "项目（可选）").Instance.GetState(x => x.Value));
+
+        await ChooseAsync(page, "企业", qiliyuan);
+        page.WaitForAssertion(() => Assert.Contains("该企业尚未登记项目", page.Find("[data-testid='no-projects']").TextContent));
+        await ChooseAsync(page, "企业", chuangpusi);
+        page.WaitForAssertion(() => Assert.Null(SelectLabelled(page, "项目（可选）").Instance.GetState(x => x.Value)));
     }
 }

@@ -1,5 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Identity;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Registration;
+using Portal.Infrastructure.Requests;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Web;
@@ -103,6 +109,31 @@ public partial class RegisterPageTests(SqlitePortalHost host) : IClassFixture<Sq
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Account/RegisterConfirmation", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Register_WithARefusedApplicantsAddress_SaysToSignInAndApplyAgain_NextToTheAddress()
+    {
+        var email = $"refused-{Guid.NewGuid():N}@example.cn";
+        await using (var scope = host.Factory.Services.CreateAsyncScope())
+        {
+            var registered = await scope.ServiceProvider.GetRequiredService<Registrar>().RegisterAsync(
+                new RegistrationInput("张新", "13905320000", email, Password, "创普斯", "91370405MA3C8K2L60"));
+            var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+            await using var db = await contexts.CreateDbContextAsync();
+            var id = await db.Registrations.Where(r => r.ApplicantUserId == registered.User!.Id).Select(r => r.Id).SingleAsync();
+            var commissioner = await db.Users.Where(u => u.Email == "commissioner@yqby.test").Select(u => u.Id).SingleAsync();
+            Assert.True(await scope.ServiceProvider.GetRequiredService<RegistrationApprovals>()
+                .RefuseAsync(new PortalUser(commissioner, Roles.Commissioner, null, null), id, "请填写企业全称"));
+        }
+        using var client = FormLogin.NewClient(host.Factory);
+
+        using var response = await FormLogin.PostFormAsync(client, "/Account/Register", Form(email));
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["该邮箱的注册申请未通过。请用该邮箱登录，在首页修改后重新提交申请（忘记密码可通过“忘记密码”找回）"], MessagesOf(html, "Input.Email"));
+        AssertKept(html, "Input.Email", email);
     }
 
     /// <summary>The validation messages rendered right after the field's input, in its own field block.</summary>

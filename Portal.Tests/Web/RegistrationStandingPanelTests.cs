@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Registration;
@@ -17,6 +19,7 @@ public class RegistrationStandingPanelTests : ComponentTest
     {
         (_portal, _) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
         Services.AddSingleton(_portal.Services.GetRequiredService<RegistrationApprovals>());
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return await RegistrationPortals.RegisterAsync(_portal, code, "创普斯");
     }
 
@@ -66,6 +69,33 @@ public class RegistrationStandingPanelTests : ComponentTest
 
         panel.WaitForAssertion(() => Assert.Equal("approved", panel.Find("[data-testid=registration-standing]").GetAttribute("data-status")));
         Assert.Contains("重新登录", panel.Markup);
+    }
+
+    [Fact]
+    public async Task Render_WhenRefused_OffersToApplyAgain_MarksABadCodeBesideIt_AndOnceSentShowsItWaiting()
+    {
+        var (applicant, id) = await RegisterAsync(RegistrationPortals.KnownCode);
+        var commissioner = await _portal.UserAsync("commissioner@yqby.test");
+        Assert.True(await RegistrationPortals.Approvals(_portal).RefuseAsync(commissioner, id, "请填写企业全称"));
+        var panel = Render<RegistrationStandingPanel>(p => p.Add(x => x.UserId, applicant));
+        panel.WaitForElement("[data-testid=reapply]");
+        Assert.Equal("创普斯", panel.Find("#reapply-enterprise").GetAttribute("value"));
+        Assert.Equal("王申请", panel.Find("#reapply-name").GetAttribute("value"));
+
+        panel.Find("#reapply-enterprise").Change("枣庄创普斯新能源科技有限公司");
+        panel.Find("#reapply-code").Change("91370405MA3C8K2L61");
+        panel.Find("[data-testid=reapply] form").Submit();
+
+        panel.WaitForAssertion(() => Assert.Contains("统一社会信用代码校验位不正确", panel.Find("[data-testid=reapply]").TextContent));
+        Assert.Equal("枣庄创普斯新能源科技有限公司", panel.Find("#reapply-enterprise").GetAttribute("value"));
+        Assert.Equal(1, await _portal.QueryAsync(db => db.Registrations.CountAsync(r => r.ApplicantUserId == applicant)));
+
+        panel.Find("#reapply-code").Change(RegistrationPortals.KnownCode);
+        panel.Find("[data-testid=reapply] form").Submit();
+
+        panel.WaitForAssertion(() => Assert.Equal("pending", panel.Find("[data-testid=registration-standing]").GetAttribute("data-status")));
+        Assert.Contains("枣庄创普斯新能源科技有限公司", panel.Markup);
+        Assert.Empty(panel.FindAll("[data-testid=reapply]"));
     }
 
     protected override ValueTask DisposeTestResourcesAsync() => _portal?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -47,8 +47,9 @@ public class RegistrationAuthorisationMatrixTests(RegistrationPortals portals) :
         var actions = typeof(RegistrationApprovals).GetMethods()
             .Where(m => m.DeclaringType == typeof(RegistrationApprovals) && m.Name.EndsWith("Async", StringComparison.Ordinal))
             .Select(m => m.Name[..^"Async".Length])
-            // Not about a registration: the applicant's own standing, and the choices of park and industry.
-            .Except(["StandingOf", "EnterpriseChoices"]);
+            // Not about a registration: the applicant's own standing, and the choices of park and industry; applying
+            // again is the applicant's own account's, its scope walked in ReapplicationTests.
+            .Except(["StandingOf", "EnterpriseChoices", "Reapply"]);
 
         Assert.Empty(actions.Except(Matrix.Select(r => r.Action.Replace("Known", "").Replace("New", "").Replace("List", "Pending"))));
         Assert.All(Matrix, row => Assert.Equal(Cast.Length, AuthorisationMatrix.Letters(row.Expected).Length));

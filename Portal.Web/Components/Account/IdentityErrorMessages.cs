@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Registration;
 using Portal.Web.Resources;
 
 namespace Portal.Web.Components.Account;
@@ -23,6 +24,7 @@ internal static class IdentityErrorMessages
         {
             CharacterMixPasswordValidator.ErrorCode => text["IdentityError.PasswordCharacterMix", CharacterMixPasswordValidator.RequiredKinds].Value,
             CommonPasswordValidator.ErrorCode => text["IdentityError.CommonPassword"].Value,
+            Registrar.RefusedApplicantCode => text["IdentityError.RefusedApplicant"].Value,
             _ => error.Description,
         }));
     }

@@ -8,6 +8,7 @@ using Portal.Domain.Calendar;
 using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Attachments;
+using Portal.Infrastructure.Projects;
 using Portal.Infrastructure.Requests;
 using Portal.Web.Resources;
 using Portal.Web.Shared;
@@ -22,6 +23,8 @@ namespace Portal.Web.Features.Requests;
 /// </summary>
 public sealed partial class NewRequestPage : IDisposable
 {
+    private const string ProjectNotOfEnterprise = "Request.ProjectNotOfEnterprise";
+
     private const string Accept = ".pdf,.png,.jpg,.jpeg,.gif,.doc,.docx,.xls,.xlsx";
 
     /// <summary>How long typing must pause before the draft is saved.</summary>
@@ -40,6 +43,9 @@ public sealed partial class NewRequestPage : IDisposable
     private AttachmentService Attachments { get; set; } = default!;
 
     [Inject]
+    private ProjectService Projects { get; set; } = default!;
+
+    [Inject]
     private PortalFormat Format { get; set; } = default!;
 
     [Inject]
@@ -50,6 +56,9 @@ public sealed partial class NewRequestPage : IDisposable
 
     [Inject]
     private IStringLocalizer<RequestResource> RequestText { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<ProjectResource> ProjectText { get; set; } = default!;
 
     [Inject]
     private ILogger<NewRequestPage> Log { get; set; } = default!;
@@ -66,6 +75,7 @@ public sealed partial class NewRequestPage : IDisposable
 
     private InputModel _input = new();
     private List<AttachmentInfo> _files = [];
+    private IReadOnlyList<ProjectSummary> _projects = [];
     private readonly Dictionary<string, string> _errors = [];
     private readonly List<string> _fileErrors = [];
     private string? _formError;
@@ -89,8 +99,10 @@ public sealed partial class NewRequestPage : IDisposable
             Urgency = draft.Urgency,
             Title = draft.Title,
             Description = draft.Description,
+            ProjectId = draft.ProjectId,
         };
         _files = [.. draft.Attachments];
+        await LoadProjectsAsync();
         if (draft.SavedAt is { } saved)
         {
             _draftStatus = Text["New.DraftSaved", Format.DateTime(saved)];
@@ -108,6 +120,28 @@ public sealed partial class NewRequestPage : IDisposable
                 c.Id, c.Name, c.Description, c.ResolveNormal?.Amount, c.ResolveNormal?.Unit, c.ResolveUrgent?.Amount, c.ResolveUrgent?.Unit))],
             enterprises,
             draft);
+    }
+
+    /// <summary>The projects of the enterprise the request is for; the chosen one is let go when it is not among them.</summary>
+    private async Task LoadProjectsAsync()
+    {
+        _projects = _input.EnterpriseId is { } enterprise
+            ? await Projects.ListAsync(_user, enterprise, pageSize: ProjectService.MaxPageSize)
+            : [];
+        if (_input.ProjectId is { } chosen && _projects.All(p => p.Id != chosen))
+        {
+            _input.ProjectId = null;
+        }
+    }
+
+    private string ProjectName(int? id) => _projects.FirstOrDefault(p => p.Id == id)?.Name ?? "";
+
+    /// <summary>A commissioner chose the enterprise: its projects replace the last one's.</summary>
+    private async Task ChangeEnterpriseAsync(int? enterpriseId)
+    {
+        Change(() => _input.EnterpriseId = enterpriseId, nameof(InputModel.EnterpriseId));
+        await LoadProjectsAsync();
+        _errors.Remove(nameof(InputModel.ProjectId));
     }
 
     private void Change(Action set, string field)
@@ -176,12 +210,22 @@ public sealed partial class NewRequestPage : IDisposable
         {
             var number = await Requests.SubmitAsync(_user, new SubmitRequestInput(
                 _input.EnterpriseId!.Value, _input.CategoryId!.Value, _input.Urgency, _input.Channel!.Value, _input.Title, _input.Description,
-                [.. _files.Select(f => f.Id)]));
+                [.. _files.Select(f => f.Id)], _input.ProjectId));
             _submitted = true;
             var receipt = await Filing.ReceiptAsync(_user, number);
             Receipt = new ReceiptView(
                 number, receipt?.CommissionerName,
                 [.. (receipt?.Deadlines ?? []).Select(d => new ReceiptDeadlineView(d.Kind, d.DueAt, d.Provisional, d.Limit.Amount, d.Limit.Unit))]);
+        }
+        catch (DomainException refused) when (refused.Code == ProjectNotOfEnterprise)
+        {
+            // The project is gone from what the user may choose (another tab, another user): say so beside it and offer what is left.
+            _errors[nameof(InputModel.ProjectId)] = Text["Error.ProjectNotFound"];
+            _formError = Text["Error.Fix"];
+            var chosen = _input.ProjectId;
+            await LoadProjectsAsync();
+            _input.ProjectId = chosen;
+            await SaveDraftNowAsync();
         }
         catch (DomainException refused)
         {
@@ -254,6 +298,7 @@ public sealed partial class NewRequestPage : IDisposable
             Channel = _user.Role == Roles.Enterprise ? RequestChannel.Portal : null,
         };
         _files = [];
+        _projects = _user.Role == Roles.Enterprise ? _projects : [];
         _errors.Clear();
         _fileErrors.Clear();
         _formError = null;
@@ -270,6 +315,7 @@ public sealed partial class NewRequestPage : IDisposable
             Channel = _user.Role == Roles.Enterprise ? RequestChannel.Portal : null,
         };
         _files = [];
+        _projects = _user.Role == Roles.Enterprise ? _projects : [];
         _draftStatus = null;
     }
 
@@ -326,7 +372,7 @@ public sealed partial class NewRequestPage : IDisposable
 
     private Task SaveDraftAsync() => Filing.SaveDraftAsync(
         _user, _user.Role == Roles.Enterprise ? null : _input.EnterpriseId, _user.Role == Roles.Enterprise ? null : _input.Channel,
-        _input.CategoryId, _input.Urgency, _input.Title, _input.Description);
+        _input.CategoryId, _input.Urgency, _input.Title, _input.Description, _input.ProjectId);
 
     private string Promise(CategoryView category)
     {
@@ -365,6 +411,7 @@ public sealed partial class NewRequestPage : IDisposable
         public Urgency Urgency { get; set; }
         public string? Title { get; set; }
         public string? Description { get; set; }
+        public int? ProjectId { get; set; }
     }
 }
 

@@ -731,6 +731,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("EnterpriseId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -700,6 +700,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("EnterpriseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(1000)
