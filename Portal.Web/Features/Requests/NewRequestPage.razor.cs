@@ -61,6 +61,9 @@ public sealed partial class NewRequestPage : IDisposable
     private IStringLocalizer<ProjectResource> ProjectText { get; set; } = default!;
 
     [Inject]
+    private IStringLocalizer<RefusalResource> Refusal { get; set; } = default!;
+
+    [Inject]
     private ILogger<NewRequestPage> Log { get; set; } = default!;
 
     [CascadingParameter]
@@ -229,7 +232,7 @@ public sealed partial class NewRequestPage : IDisposable
         }
         catch (DomainException refused)
         {
-            _formError = refused.Message;
+            _formError = Refusal.Describe(refused);
             await SaveDraftNowAsync();
         }
         finally
