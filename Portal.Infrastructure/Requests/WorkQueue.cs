@@ -194,6 +194,23 @@ public sealed class WorkQueue(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// For a department head: how many requests their department leads, dispatched or in progress, that no handler has
+    /// yet (neither distributed nor signed for by one); null for anyone else.
+    /// </summary>
+    public async Task<int?> UndistributedAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var department = await db.Departments.Where(d => d.HeadUserId == user.Id && d.Id == user.DepartmentId)
+            .Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken);
+        if (department is null)
+        {
+            return null;
+        }
+        return await db.ServiceRequests.CountAsync(r => r.LeadDepartmentId == department && r.LeadHandlerUserId == null
+            && !r.HandledByCommissioner && (r.State == RequestState.Dispatched || r.State == RequestState.InProgress), cancellationToken);
+    }
+
     /// <summary>The user's scope with the query's filters and search, every tab.</summary>
     private static IQueryable<ServiceRequest> Filtered(PortalDbContext db, PortalUser user, QueueQuery query)
     {
