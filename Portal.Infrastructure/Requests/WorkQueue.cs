@@ -214,7 +214,10 @@ public sealed class WorkQueue(
     /// <summary>The user's scope with the query's filters and search, every tab.</summary>
     private static IQueryable<ServiceRequest> Filtered(PortalDbContext db, PortalUser user, QueueQuery query)
     {
-        var requests = db.ServiceRequests.AsNoTracking().VisibleTo(db, user);
+        // The queue is staff's: its rows carry internal facts (departments, levels), so an enterprise user has none.
+        var requests = user.Role == Roles.Enterprise
+            ? db.ServiceRequests.Where(_ => false)
+            : db.ServiceRequests.AsNoTracking().VisibleTo(db, user);
         if (query.NeedsMe)
         {
             requests = WaitingFor(db, requests, user);
