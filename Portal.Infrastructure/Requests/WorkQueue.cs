@@ -56,7 +56,7 @@ public sealed record QueueCursor(DateTimeOffset? NextDueAt, long Id);
 /// <param name="Level">How late the request is: the highest level of its running deadlines now.</param>
 public sealed record QueueRow(
     long Id, string Number, string Title, RequestState State, Urgency Urgency, string Enterprise, string Category,
-    string? LeadDepartment, DateTimeOffset SubmittedAt, RequestDeadline? NextDeadline, EscalationLevel Level);
+    string? LeadDepartment, DateTimeOffset SubmittedAt, RequestDeadline? NextDeadline, EscalationLevel Level, RequestChannel Channel = RequestChannel.Portal);
 
 public sealed record QueueChoice(int Id, string Name);
 
@@ -113,7 +113,7 @@ public sealed class WorkQueue(
             orderby x.NextDueAt == null, x.NextDueAt, x.Request.Id
             select new
             {
-                x.Request.Id, x.Request.Number, x.Request.Title, x.Request.State, x.Request.Urgency, x.Request.SubmittedAt, x.NextDueAt,
+                x.Request.Id, x.Request.Number, x.Request.Title, x.Request.State, x.Request.Urgency, x.Request.SubmittedAt, x.NextDueAt, x.Request.Channel,
                 Enterprise = e.Name, Category = c.Name,
                 LeadDepartment = db.Departments.Where(d => d.Id == x.Request.LeadDepartmentId).Select(d => d.Name).SingleOrDefault(),
             })
@@ -133,7 +133,7 @@ public sealed class WorkQueue(
         var rows = shown.Select(r => new QueueRow(
             r.Id, r.Number, r.Title, r.State, r.Urgency, r.Enterprise, r.Category, r.LeadDepartment, r.SubmittedAt,
             deadlines[r.Id].OrderBy(d => d.DueAt).FirstOrDefault(),
-            policy.LevelOf(deadlines[r.Id], calendar, now)))
+            policy.LevelOf(deadlines[r.Id], calendar, now), r.Channel))
             .ToList();
         var next = page.Count > PageSize ? new QueueCursor(shown[^1].NextDueAt, shown[^1].Id) : null;
         return new QueuePage(rows, next, tabCounts);
