@@ -188,4 +188,27 @@ public class WorkspaceListsTests
         Assert.Empty(await ListAsync("enterprise2@yqby.test", new RequestListQuery(EnterpriseId: chuangpusi)));
         Assert.Empty(await ListAsync("cadre2@yqby.test", new RequestListQuery(EnterpriseId: chuangpusi)));
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ASupervisor_ReassignsARequestInAnyOpenStage_AndItMovesToTheNewCommissionersQueue(DatabaseProvider provider)
+    {
+        var staged = await EscalationJobTests.StagedAsync(provider);
+        await using var _ = staged.Portal;
+        var supervisor = await staged.Portal.UserAsync("supervisor@yqby.test");
+        var other = await staged.Portal.UserAsync("commissioner2@yqby.test");
+
+        foreach (var (stage, tab) in new[] { (Stage.Submitted, QueueTab.Submitted), (Stage.InProgress, QueueTab.InProgress), (Stage.AwaitingEnterprise, QueueTab.AwaitingEnterprise) })
+        {
+            var (number, version) = await staged.StageAsync(stage);
+            Assert.Empty((await UseAsync<WorkQueue, QueuePage>(staged, q => q.ListAsync(other, new QueueQuery(tab, Search: number)))).Rows);
+
+            await staged.Portal.RequestsAsync(s => s.ReassignAsync(supervisor, number!, version, other.Id));
+
+            var queue = await UseAsync<WorkQueue, QueuePage>(staged, q => q.ListAsync(other, new QueueQuery(tab, Search: number)));
+            Assert.Equal([number], queue.Rows.Select(r => r.Number));
+            Assert.Equal("王芳", (await staged.Portal.RequestsAsync(s => s.GetAsync(other, number!)))!.CommissionerName);
+        }
+    }
 }
