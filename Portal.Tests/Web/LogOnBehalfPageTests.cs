@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Infrastructure.Data;
@@ -70,5 +71,30 @@ public class LogOnBehalfPageTests : ComponentTest
 
         Assert.Empty(page.FindAll("[data-testid='enterprise']"));
         Assert.Empty(page.FindAll("[data-testid='channel']"));
+    }
+
+    [Fact]
+    public async Task AnEnterpriseNoLongerTheirs_IsSaidBesideThePicker_AndWhatWasTypedIsKept()
+    {
+        var page = await OpenAsAsync("commissioner@yqby.test");
+        Offered(page, "enterprise");
+        page.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == "枣庄创普斯新能源科技有限公司").Click();
+        Offered(page, "channel");
+        page.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == "走访").Click();
+        var land = await _filing!.Portal.QueryAsync(db => db.RequestCategories.Where(c => c.Code == "LAND").Select(c => c.Id).SingleAsync());
+        page.Find($"[data-category='{land}'] input[type='radio']").Click();
+        page.Find("#request-title").Input("走访了解：用地报批");
+        page.Find("#request-description").Input("走访时企业反映二期用地报批进展缓慢。");
+        // Meanwhile the enterprise is given to another commissioner.
+        var other = await _filing.UserAsync("commissioner2@yqby.test");
+        await _filing.Portal.QueryAsync(db => db.Enterprises.Where(e => e.Name == "枣庄创普斯新能源科技有限公司")
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.CommissionerUserId, other.Id)));
+
+        page.Find("form[data-testid='new-request-form']").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("该企业不存在或已不在您的服务范围内", page.Find("[data-testid='enterprise']").Closest(".mud-input-control")!.TextContent));
+        Assert.Equal("走访了解：用地报批", page.Find("#request-title").GetAttribute("value"));
+        Assert.Empty(page.FindAll("[data-testid='receipt']"));
+        Assert.Equal(0, await _filing.Portal.QueryAsync(db => db.ServiceRequests.CountAsync()));
     }
 }
