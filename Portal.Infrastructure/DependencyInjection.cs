@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddSingleton<RoutingProblems>();
         services.AddScoped<WorkQueue>();
         services.AddScoped<CadreOverview>();
+        services.AddScoped<EnterpriseCards>();
+        services.AddScoped<SupervisorDesk>();
         services.AddPortalAttachments(configuration, contentRoot);
         services.AddScoped<ProjectService>();
         services.AddScoped<ICalendarChangeListener, DeadlinesFollowTheCalendar>();

@@ -58,8 +58,14 @@ public enum RequestSort
     RecentlyUpdated,
 }
 
-/// <summary>Which requests a list shows: in one of <see cref="States"/> (any when empty), matching <see cref="Text"/> in number, title or enterprise.</summary>
-public sealed record RequestListQuery(IReadOnlyList<RequestState>? States = null, string? Text = null, RequestSort Sort = RequestSort.Newest)
+/// <summary>
+/// Which requests a list shows: in one of <see cref="States"/> (any when empty), matching <see cref="Text"/> in number,
+/// title or enterprise, of one enterprise when <see cref="EnterpriseId"/> is set, and when <see cref="Level"/> is set
+/// only open ones at that level as the escalation scan recorded it (as the queue's filter reads it).
+/// </summary>
+public sealed record RequestListQuery(
+    IReadOnlyList<RequestState>? States = null, string? Text = null, RequestSort Sort = RequestSort.Newest,
+    int? EnterpriseId = null, EscalationLevel? Level = null)
 {
     public const int TextMaxLength = 100;
 }

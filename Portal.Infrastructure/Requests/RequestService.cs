@@ -27,17 +27,18 @@ public sealed class RequestService(
     public async Task<string> SubmitAsync(PortalUser user, SubmitRequestInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var enterprise = await RequestRouter.ForAsync(db, input.EnterpriseId, cancellationToken);
-        var allowed = user.Role switch
-        {
-            Roles.Enterprise => user.EnterpriseId == enterprise.EnterpriseId,
-            Roles.Commissioner => enterprise.OwnCommissionerUserId == user.Id,
-            _ => false,
-        };
-        if (!allowed)
+        if (user.Role is not (Roles.Enterprise or Roles.Commissioner))
         {
             throw new DomainException(RequestRefusals.CannotFileForEnterprise, "您不能为该企业提交诉求");
         }
+        // An enterprise outside the filer's scope (another's, another commissioner's, or none) is not found, as a request would be.
+        var inScope = await db.Enterprises.AnyAsync(e => e.Id == input.EnterpriseId
+            && (user.Role == Roles.Enterprise ? e.Id == user.EnterpriseId : e.CommissionerUserId == user.Id), cancellationToken);
+        if (!inScope)
+        {
+            throw new EnterpriseNotFoundException(input.EnterpriseId);
+        }
+        var enterprise = await RequestRouter.ForAsync(db, input.EnterpriseId, cancellationToken);
         if (!await db.RequestCategories.AnyAsync(c => c.Id == input.CategoryId, cancellationToken))
         {
             throw new DomainException(RequestRefusals.CategoryNotFound, "所选诉求类别不存在");
@@ -161,6 +162,14 @@ public sealed class RequestService(
         {
             visible = visible.Where(r => states.Contains(r.State));
         }
+        if (query.EnterpriseId is { } enterpriseId)
+        {
+            visible = visible.Where(r => r.EnterpriseId == enterpriseId);
+        }
+        if (query.Level is { } level)
+        {
+            visible = AtLevel(db, visible, level);
+        }
         if (query.Text?.Trim() is { Length: > 0 } text)
         {
             text = text.Length > RequestListQuery.TextMaxLength ? text[..RequestListQuery.TextMaxLength] : text;
@@ -205,6 +214,22 @@ public sealed class RequestService(
             next = new RequestCursor(query.Sort == RequestSort.RecentlyUpdated ? last.Updated : last.SubmittedAt, last.Id);
         }
         return new RequestListPage(items, next);
+    }
+
+    private static readonly RequestState[] OpenStates =
+        [RequestState.Submitted, RequestState.Dispatched, RequestState.InProgress, RequestState.AwaitingEnterprise, RequestState.UnderReview];
+
+    /// <summary>Open requests whose highest level recorded on a running deadline is <paramref name="level"/> (none recorded: on time).</summary>
+    private static IQueryable<ServiceRequest> AtLevel(PortalDbContext db, IQueryable<ServiceRequest> requests, EscalationLevel level)
+    {
+        var recorded = db.OfRunningDeadlines();
+        // Levels are stored by name: "higher" is a list, not a comparison.
+        var higher = Enum.GetValues<EscalationLevel>().Where(l => l > level).ToList();
+        requests = requests.Where(r => OpenStates.Contains(r.State));
+        return level == EscalationLevel.OnTime
+            ? requests.Where(r => !recorded.Any(e => e.RequestId == r.Id))
+            : requests.Where(r => recorded.Any(e => e.RequestId == r.Id && e.Level == level)
+                && !recorded.Any(e => e.RequestId == r.Id && higher.Contains(e.Level)));
     }
 
     private static NextDeadline? NextOf(IEnumerable<RequestDeadline> running, WorkCalendar calendar, DateTimeOffset now)

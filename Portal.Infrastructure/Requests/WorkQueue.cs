@@ -56,7 +56,7 @@ public sealed record QueueCursor(DateTimeOffset? NextDueAt, long Id);
 /// <param name="Level">How late the request is: the highest level of its running deadlines now.</param>
 public sealed record QueueRow(
     long Id, string Number, string Title, RequestState State, Urgency Urgency, string Enterprise, string Category,
-    string? LeadDepartment, DateTimeOffset SubmittedAt, RequestDeadline? NextDeadline, EscalationLevel Level);
+    string? LeadDepartment, DateTimeOffset SubmittedAt, RequestDeadline? NextDeadline, EscalationLevel Level, RequestChannel Channel = RequestChannel.Portal);
 
 public sealed record QueueChoice(int Id, string Name);
 
@@ -113,7 +113,7 @@ public sealed class WorkQueue(
             orderby x.NextDueAt == null, x.NextDueAt, x.Request.Id
             select new
             {
-                x.Request.Id, x.Request.Number, x.Request.Title, x.Request.State, x.Request.Urgency, x.Request.SubmittedAt, x.NextDueAt,
+                x.Request.Id, x.Request.Number, x.Request.Title, x.Request.State, x.Request.Urgency, x.Request.SubmittedAt, x.NextDueAt, x.Request.Channel,
                 Enterprise = e.Name, Category = c.Name,
                 LeadDepartment = db.Departments.Where(d => d.Id == x.Request.LeadDepartmentId).Select(d => d.Name).SingleOrDefault(),
             })
@@ -133,7 +133,7 @@ public sealed class WorkQueue(
         var rows = shown.Select(r => new QueueRow(
             r.Id, r.Number, r.Title, r.State, r.Urgency, r.Enterprise, r.Category, r.LeadDepartment, r.SubmittedAt,
             deadlines[r.Id].OrderBy(d => d.DueAt).FirstOrDefault(),
-            policy.LevelOf(deadlines[r.Id], calendar, now)))
+            policy.LevelOf(deadlines[r.Id], calendar, now), r.Channel))
             .ToList();
         var next = page.Count > PageSize ? new QueueCursor(shown[^1].NextDueAt, shown[^1].Id) : null;
         return new QueuePage(rows, next, tabCounts);
@@ -194,10 +194,30 @@ public sealed class WorkQueue(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// For a department head: how many requests their department leads, dispatched or in progress, that no handler has
+    /// yet (neither distributed nor signed for by one); null for anyone else.
+    /// </summary>
+    public async Task<int?> UndistributedAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var department = await db.Departments.Where(d => d.HeadUserId == user.Id && d.Id == user.DepartmentId)
+            .Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken);
+        if (department is null)
+        {
+            return null;
+        }
+        return await db.ServiceRequests.CountAsync(r => r.LeadDepartmentId == department && r.LeadHandlerUserId == null
+            && !r.HandledByCommissioner && (r.State == RequestState.Dispatched || r.State == RequestState.InProgress), cancellationToken);
+    }
+
     /// <summary>The user's scope with the query's filters and search, every tab.</summary>
     private static IQueryable<ServiceRequest> Filtered(PortalDbContext db, PortalUser user, QueueQuery query)
     {
-        var requests = db.ServiceRequests.AsNoTracking().VisibleTo(db, user);
+        // The queue is staff's: its rows carry internal facts (departments, levels), so an enterprise user has none.
+        var requests = user.Role == Roles.Enterprise
+            ? db.ServiceRequests.Where(_ => false)
+            : db.ServiceRequests.AsNoTracking().VisibleTo(db, user);
         if (query.NeedsMe)
         {
             requests = WaitingFor(db, requests, user);

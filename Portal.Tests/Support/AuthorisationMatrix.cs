@@ -34,7 +34,7 @@ public static class AuthorisationMatrix
     public static string OutcomeOf(Exception? failure) => failure switch
     {
         null => "O",
-        RequestNotFoundException or ProjectNotFoundException => "N",
+        RequestNotFoundException or ProjectNotFoundException or EnterpriseNotFoundException => "N",
         DomainException => "R",
         _ => $"failed with {failure}",
     };

@@ -55,6 +55,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(portal.GetRequiredService<NotificationInbox>());
         Services.AddSingleton(portal.GetRequiredService<AttachmentService>());
         Services.AddSingleton(changes ?? portal.GetRequiredService<IRequestChanges>());
+        Services.AddScoped(_ => portal.CreateScope().ServiceProvider.GetRequiredService<EnterpriseCards>());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

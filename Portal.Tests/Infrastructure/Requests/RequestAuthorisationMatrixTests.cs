@@ -48,7 +48,7 @@ public class RequestAuthorisationMatrixTests(RequestAuthorisationMatrixTests.Por
             },                                                                  "O   N    O   N    O    O    O   N   O   N    O   O"),
         new("Submit", Stage.None, c => c.Service.SubmitAsync(c.User, new SubmitRequestInput(
                 c.Ids.Enterprise, c.Ids.Category, Urgency.Normal, c.User.Role == Roles.Enterprise ? RequestChannel.Portal : RequestChannel.Phone, "用电增容", "请协调用电增容。")),
-                                                                                "O   R    O   R    R    R    R   R   R   R    R   R"),
+                                                                                "O   N    O   N    R    R    R   R   R   R    R   R"),
         new("Dispatch", Stage.Submitted, c => c.Service.DispatchAsync(c.User, c.Number, c.Version, c.Ids.Lead),
                                                                                 "R   N    O   N    N    N    N   N   R   N    O   R"),
         new("HandleDirectly", Stage.Submitted, c => c.Service.HandleDirectlyAsync(c.User, c.Number, c.Version),

@@ -125,7 +125,7 @@ public class RequestServiceTests
     }
 
     [Fact]
-    public async Task Submit_ForAnUnknownCategoryOrAnotherEnterprise_IsRefused()
+    public async Task Submit_ForAnUnknownCategory_IsRefused_AndForAnotherEnterprise_IsNotFound()
     {
         var (portal, _) = await SeededPortal.OnFakeClockAsync(DatabaseProvider.Sqlite);
         await using var _ = portal;
@@ -134,10 +134,10 @@ public class RequestServiceTests
 
         var unknownCategory = await Assert.ThrowsAsync<DomainException>(() => portal.RequestsAsync(s => s.SubmitAsync(user,
             new SubmitRequestInput(user.EnterpriseId!.Value, 9999, Urgency.Normal, RequestChannel.Portal, "标题", "内容"))));
-        var otherEnterprise = await Assert.ThrowsAsync<DomainException>(() => portal.RequestsAsync(s => s.SubmitAsync(user,
+        var otherEnterprise = await Assert.ThrowsAsync<EnterpriseNotFoundException>(() => portal.RequestsAsync(s => s.SubmitAsync(user,
             new SubmitRequestInput(other.EnterpriseId!.Value, 1, Urgency.Normal, RequestChannel.Portal, "标题", "内容"))));
 
         Assert.Equal("所选诉求类别不存在", unknownCategory.Message);
-        Assert.Equal("您不能为该企业提交诉求", otherEnterprise.Message);
+        Assert.Equal(other.EnterpriseId, otherEnterprise.Id);
     }
 }

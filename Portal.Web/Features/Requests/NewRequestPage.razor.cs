@@ -235,6 +235,13 @@ public sealed partial class NewRequestPage : IDisposable
             _formError = Refusal.Describe(refused);
             await SaveDraftNowAsync();
         }
+        catch (EnterpriseNotFoundException)
+        {
+            // No longer theirs (reassigned meanwhile): said next to the picker, the rest kept.
+            _errors[nameof(InputModel.EnterpriseId)] = Text["Error.EnterpriseNotFound"];
+            _formError = Text["Error.Fix"];
+            await SaveDraftNowAsync();
+        }
         finally
         {
             _submitting = false;

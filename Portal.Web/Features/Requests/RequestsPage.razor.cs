@@ -42,11 +42,20 @@ public sealed partial class RequestsPage
     [PersistentState]
     public RequestListData? Data { get; set; }
 
+    /// <summary><c>?enterprise=</c>: one enterprise's requests (staff only; an enterprise user sees their own anyway).</summary>
+    [SupplyParameterFromQuery(Name = "enterprise")]
+    public int? Enterprise { get; set; }
+
+    /// <summary><c>?level=</c>: only open requests at this level (正常 / 预警 / 超期 / 严重超期), as the cadre's counts link.</summary>
+    [SupplyParameterFromQuery(Name = "level")]
+    public string? Level { get; set; }
+
     private PortalUser _user = new("", "");
     private RequestState? _state;
     private string? _text;
     private RequestSort _sort;
     private bool _loading;
+    private (int? Enterprise, EscalationLevel? Level) _loadedFor;
 
     private bool IsEnterprise => _user.Role == Roles.Enterprise;
 
@@ -57,13 +66,31 @@ public sealed partial class RequestsPage
     protected override async Task OnInitializedAsync()
     {
         _user = (await Authentication).User.ToPortalUser();
+        _loadedFor = (EnterpriseFilter, LevelFilter);
         if (Data is null)
         {
             await ReloadAsync();
         }
     }
 
-    private RequestListQuery Query => new(_state is { } state ? [state] : null, _text, _sort);
+    /// <summary>A link to the same page with other <c>?enterprise=</c> or <c>?level=</c> (the card's, "all requests") reloads the list.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedFor != (EnterpriseFilter, LevelFilter))
+        {
+            _loadedFor = (EnterpriseFilter, LevelFilter);
+            await ReloadAsync();
+        }
+    }
+
+    private int? EnterpriseFilter => IsEnterprise ? null : Enterprise;
+
+    private EscalationLevel? LevelFilter => !IsEnterprise && Enum.TryParse<EscalationLevel>(Level, ignoreCase: true, out var level)
+        && Enum.IsDefined(level) ? level : null;
+
+    private bool Narrowed => EnterpriseFilter is not null || LevelFilter is not null;
+
+    private RequestListQuery Query => new(_state is { } state ? [state] : null, _text, _sort, EnterpriseFilter, LevelFilter);
 
     private async Task ReloadAsync()
     {

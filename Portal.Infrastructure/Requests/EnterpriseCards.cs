@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Identity;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Projects;
+
+namespace Portal.Infrastructure.Requests;
+
+/// <summary>Someone who acts for the enterprise on the portal (an active enterprise user), as staff reach them.</summary>
+public sealed record EnterpriseContact(string Name, string? Mobile, string? Email);
+
+/// <summary>Another request of the same enterprise, one the viewer may open.</summary>
+public sealed record EnterpriseCardRequest(string Number, string Title, RequestState State, DateTimeOffset SubmittedAt);
+
+public sealed record EnterpriseCardProject(int Id, string Name);
+
+/// <summary>
+/// The enterprise card beside a request, for staff: who looks after the enterprise (commissioner, guaranteeing cadre),
+/// how to reach it, and its latest other requests and projects — only those the viewer may open themselves.
+/// <see cref="OtherRequestCount"/> counts all its other requests in the viewer's scope.
+/// </summary>
+public sealed record EnterpriseCardView(
+    int Id, string Name, string? Commissioner, string? Cadre, IReadOnlyList<EnterpriseContact> Contacts,
+    IReadOnlyList<EnterpriseCardRequest> OtherRequests, int OtherRequestCount, IReadOnlyList<EnterpriseCardProject> Projects);
+
+/// <summary>
+/// The enterprise behind a request, for the staff who may see that request (<see cref="RequestScope"/>). Enterprise
+/// users have no card: their own details are theirs already, and the staff's names and numbers are not for them.
+/// </summary>
+public sealed class EnterpriseCards(IDbContextFactory<PortalDbContext> contexts)
+{
+    public const int LatestRequests = 5;
+
+    /// <summary>The card of the request's enterprise; null for an enterprise user, and when the request is outside the user's scope.</summary>
+    public async Task<EnterpriseCardView?> ForRequestAsync(PortalUser user, string number, CancellationToken cancellationToken = default)
+    {
+        if (user.Role == Roles.Enterprise)
+        {
+            return null;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var visible = db.ServiceRequests.AsNoTracking().VisibleTo(db, user);
+        var enterpriseId = await visible.Where(r => r.Number == number).Select(r => (int?)r.EnterpriseId).SingleOrDefaultAsync(cancellationToken);
+        if (enterpriseId is not { } id)
+        {
+            return null;
+        }
+        var enterprise = await (
+            from e in db.Enterprises
+            where e.Id == id
+            select new
+            {
+                e.Id, e.Name,
+                Commissioner = db.Users.Where(u => u.Id == e.CommissionerUserId).Select(u => u.DisplayName).SingleOrDefault(),
+                Cadre = db.Users.Where(u => u.Id == e.CadreUserId).Select(u => u.DisplayName).SingleOrDefault(),
+            }).SingleAsync(cancellationToken);
+        var contacts = await (
+            from u in db.Users
+            where u.EnterpriseId == id && u.DeactivatedAt == null
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Enterprise))
+            orderby u.DisplayName
+            select new EnterpriseContact(u.DisplayName, u.PhoneNumber, u.Email))
+            .ToListAsync(cancellationToken);
+        var others = visible.Where(r => r.EnterpriseId == id && r.Number != number);
+        var latest = await others
+            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+            .Select(r => new EnterpriseCardRequest(r.Number, r.Title, r.State, r.SubmittedAt))
+            .Take(LatestRequests)
+            .ToListAsync(cancellationToken);
+        var count = await others.CountAsync(cancellationToken);
+        var projects = await ProjectService.VisibleTo(db, user).AsNoTracking()
+            .Where(p => p.EnterpriseId == id)
+            .OrderByDescending(p => p.Id)
+            .Select(p => new EnterpriseCardProject(p.Id, p.Name))
+            .ToListAsync(cancellationToken);
+        return new EnterpriseCardView(enterprise.Id, enterprise.Name, enterprise.Commissioner, enterprise.Cadre, contacts, latest, count, projects);
+    }
+}
