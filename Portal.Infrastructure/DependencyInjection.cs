@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();
         services.AddScoped<WorkQueue>();
+        services.AddScoped<ActionChoices>();
         services.AddScoped<CadreOverview>();
         services.AddPortalAttachments(configuration, contentRoot);
         services.AddScoped<ProjectService>();

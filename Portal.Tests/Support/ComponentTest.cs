@@ -52,6 +52,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     protected void AddRequestPageServices(IServiceProvider portal, IRequestChanges? changes = null)
     {
         Services.AddScoped(_ => portal.CreateScope().ServiceProvider.GetRequiredService<RequestService>());
+        Services.AddScoped(_ => portal.CreateScope().ServiceProvider.GetRequiredService<ActionChoices>());
         Services.AddSingleton(portal.GetRequiredService<NotificationInbox>());
         Services.AddSingleton(portal.GetRequiredService<AttachmentService>());
         Services.AddSingleton(changes ?? portal.GetRequiredService<IRequestChanges>());
