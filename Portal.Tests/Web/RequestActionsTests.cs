@@ -98,7 +98,7 @@ public class RequestActionsTests : ComponentTest
         var page = await OpenAsAsync("commissioner@yqby.test", number);
 
         Assert.Equal("待补充", State(page));
-        Assert.Empty(Buttons(page));
+        Assert.Equal(["PublicReply", "InternalNote"], Buttons(page));
     }
 
     [Fact]
