@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();
         services.AddScoped<WorkQueue>();
+        services.AddScoped<ActionChoices>();
         services.AddScoped<CadreOverview>();
         services.AddScoped<EnterpriseCards>();
         services.AddScoped<SupervisorDesk>();

@@ -74,6 +74,15 @@ public sealed class Attachment
     /// <summary>Whose draft it waits in; null once it belongs to a request.</summary>
     public string? DraftUserId { get; private set; }
 
+    /// <summary>
+    /// The request a staff member's message being written is for (a reply, a note, a resolution) while the file
+    /// waits with it; null for a draft of a new request and once the file belongs to a request.
+    /// </summary>
+    public long? DraftRequestId { get; private set; }
+
+    /// <summary>The timeline event the file came with (<see cref="Requests.RequestEvent.Sequence"/>); null when it was filed with the request.</summary>
+    public int? EventSequence { get; private set; }
+
     public string FileName { get; private set; } = "";
     public AttachmentKind Kind { get; private set; }
     public long Size { get; private set; }
@@ -113,6 +122,32 @@ public sealed class Attachment
             UploadedAt = now,
             VisibleToEnterprise = true,
         };
+    }
+
+    /// <summary>A file a staff member added to a message they are writing on a request.</summary>
+    public static Attachment ForMessage(
+        Guid id, string userId, long requestId, string? fileName, AttachmentKind kind, long size, string sha256, string storageName, DateTimeOffset now)
+    {
+        var attachment = ForDraft(id, userId, fileName, kind, size, sha256, storageName, now);
+        attachment.DraftRequestId = requestId;
+        return attachment;
+    }
+
+    /// <summary>
+    /// Moves a file waiting with a message to the request, with the event the message became; the enterprise sees
+    /// it only when it sees the event.
+    /// </summary>
+    public void SendWith(Requests.RequestEvent sent)
+    {
+        if (RequestId is not null || DraftRequestId is not { } requestId)
+        {
+            throw new DomainException(AttachmentRefusals.AlreadySent, "该附件已随其他消息发送");
+        }
+        RequestId = requestId;
+        DraftUserId = null;
+        DraftRequestId = null;
+        EventSequence = sent.Sequence;
+        VisibleToEnterprise = sent.VisibleToEnterprise;
     }
 
     /// <summary>Moves a draft's file to the request filed from the draft.</summary>

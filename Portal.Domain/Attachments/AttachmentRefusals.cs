@@ -7,6 +7,13 @@ public static class AttachmentRefusals
     public const string SizeOutOfRange = "Attachment.SizeOutOfRange";
 
     public const string AlreadyFiled = "Attachment.AlreadyFiled";
+    public const string AlreadySent = "Attachment.AlreadySent";
+    public const string RoleCannotSend = "Attachment.RoleCannotSend";
+
+    /// <summary>{0}: the most attachments one message may carry.</summary>
+    public const string TooManyOnMessage = "Attachment.TooManyOnMessage";
+
+    public const string MessageFilesGone = "Attachment.MessageFilesGone";
 
     /// <summary>{0}: the most attachments.</summary>
     public const string TooMany = "Attachment.TooMany";

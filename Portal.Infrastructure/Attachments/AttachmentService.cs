@@ -7,8 +7,8 @@ using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure.Attachments;
 
-/// <summary>An attachment as lists show it.</summary>
-public sealed record AttachmentInfo(Guid Id, string FileName, AttachmentKind Kind, long Size, DateTimeOffset UploadedAt);
+/// <summary>An attachment as lists show it; <see cref="EventSequence"/> is the timeline event it came with, null when filed with the request.</summary>
+public sealed record AttachmentInfo(Guid Id, string FileName, AttachmentKind Kind, long Size, DateTimeOffset UploadedAt, int? EventSequence = null);
 
 /// <summary>A file to send: its name, type and length, and its content (the caller disposes it).</summary>
 public sealed record AttachmentDownload(string FileName, string ContentType, long Size, Stream Content);
@@ -28,7 +28,7 @@ public sealed class AttachmentService(IDbContextFactory<PortalDbContext> context
             throw new DomainException(AttachmentRefusals.RoleCannotFile, "您的角色不能提交诉求");
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Attachments.CountAsync(a => a.DraftUserId == user.Id, cancellationToken) >= Attachment.MaxPerFiling)
+        if (await db.Attachments.CountAsync(a => a.DraftUserId == user.Id && a.DraftRequestId == null, cancellationToken) >= Attachment.MaxPerFiling)
         {
             throw new AttachmentRejectedException(AttachmentProblem.TooMany);
         }
@@ -51,7 +51,59 @@ public sealed class AttachmentService(IDbContextFactory<PortalDbContext> context
     public async Task<IReadOnlyList<AttachmentInfo>> DraftAsync(PortalUser user, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Attachments.AsNoTracking().Where(a => a.DraftUserId == user.Id).ToListAsync(cancellationToken);
+        var rows = await db.Attachments.AsNoTracking().Where(a => a.DraftUserId == user.Id && a.DraftRequestId == null).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).Select(Info)];
+    }
+
+    /// <summary>
+    /// Takes a file into a message a staff member is writing on a request (a reply, a note, a resolution); it goes
+    /// with the message when it is sent (<see cref="Attachment.SendWith"/>). Null when the request is outside the
+    /// user's scope; refused for the enterprise and when the message already carries as many files as a filing may.
+    /// </summary>
+    public async Task<AttachmentInfo?> AddToMessageAsync(
+        PortalUser user, string number, string? fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        if (user.Role is not (Roles.Commissioner or Roles.DepartmentHandler or Roles.Supervisor or Roles.Cadre))
+        {
+            throw new DomainException(AttachmentRefusals.RoleCannotSend, "您的角色不能在诉求上发送附件");
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var requestId = await VisibleRequestIdAsync(db, user, number, cancellationToken);
+        if (requestId is null)
+        {
+            return null;
+        }
+        if (await db.Attachments.CountAsync(a => a.DraftUserId == user.Id && a.DraftRequestId == requestId, cancellationToken) >= Attachment.MaxPerFiling)
+        {
+            throw new AttachmentRejectedException(AttachmentProblem.TooMany);
+        }
+        var stored = await store.SaveAsync(content, cancellationToken);
+        try
+        {
+            var attachment = Attachment.ForMessage(
+                Guid.NewGuid(), user.Id, requestId.Value, fileName, stored.Kind, stored.Size, stored.Sha256, stored.StorageName, time.GetUtcNow());
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync(cancellationToken);
+            return Info(attachment);
+        }
+        catch
+        {
+            store.Delete(stored.StorageName);
+            throw;
+        }
+    }
+
+    /// <summary>The files waiting with the user's message on a request, oldest first; empty outside their scope.</summary>
+    public async Task<IReadOnlyList<AttachmentInfo>> MessageDraftAsync(PortalUser user, string number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var requestId = await VisibleRequestIdAsync(db, user, number, cancellationToken);
+        if (requestId is null)
+        {
+            return [];
+        }
+        var rows = await db.Attachments.AsNoTracking()
+            .Where(a => a.DraftUserId == user.Id && a.DraftRequestId == requestId).ToListAsync(cancellationToken);
         return [.. rows.OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).Select(Info)];
     }
 
@@ -74,8 +126,7 @@ public sealed class AttachmentService(IDbContextFactory<PortalDbContext> context
     public async Task<IReadOnlyList<AttachmentInfo>?> ForRequestAsync(PortalUser user, string number, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var requestId = await db.ServiceRequests.VisibleTo(db, user).Where(r => r.Number == number)
-            .Select(r => (long?)r.Id).SingleOrDefaultAsync(cancellationToken);
+        var requestId = await VisibleRequestIdAsync(db, user, number, cancellationToken);
         if (requestId is null)
         {
             return null;
@@ -105,5 +156,8 @@ public sealed class AttachmentService(IDbContextFactory<PortalDbContext> context
         return new AttachmentDownload(attachment.FileName, attachment.ContentType, attachment.Size, store.OpenRead(attachment.StorageName));
     }
 
-    private static AttachmentInfo Info(Attachment a) => new(a.Id, a.FileName, a.Kind, a.Size, a.UploadedAt);
+    private static Task<long?> VisibleRequestIdAsync(PortalDbContext db, PortalUser user, string number, CancellationToken cancellationToken) =>
+        db.ServiceRequests.VisibleTo(db, user).Where(r => r.Number == number).Select(r => (long?)r.Id).SingleOrDefaultAsync(cancellationToken);
+
+    internal static AttachmentInfo Info(Attachment a) => new(a.Id, a.FileName, a.Kind, a.Size, a.UploadedAt, a.EventSequence);
 }

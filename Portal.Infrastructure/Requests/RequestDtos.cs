@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Attachments;
 using Portal.Domain.Requests;
 
 namespace Portal.Infrastructure.Requests;
@@ -26,7 +27,8 @@ public sealed record RequestDetails(
     IReadOnlyList<CoHandler> CoHandlers, int ReopenCount, int ApprovedExtensions, int? PendingExtensionDays,
     IReadOnlyDictionary<string, string> People, IReadOnlyDictionary<int, string> Departments,
     EscalationLevel Level, IReadOnlyDictionary<long, EscalationLevel> DeadlineLevels,
-    string? CommissionerName = null, int? ProjectId = null, string? ProjectName = null, IReadOnlyList<RequestAction>? AllowedActions = null);
+    string? CommissionerName = null, int? ProjectId = null, string? ProjectName = null, IReadOnlyList<RequestAction>? AllowedActions = null,
+    IReadOnlyList<AttachmentInfo>? EventFiles = null);
 
 /// <summary>
 /// One line of a request list. <see cref="UpdatedAt"/> is its last activity the reader may see;

@@ -5,6 +5,7 @@ using Portal.Domain.Attachments;
 using Portal.Domain.Calendar;
 using Portal.Domain.Identity;
 using Portal.Domain.Requests;
+using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Escalation;
@@ -109,6 +110,9 @@ public sealed class RequestService(
             ? request.Deadlines.ToDictionary(d => d.Id, d => policy.LevelOf(d, calendar, now))
             : [];
         var actor = await ActorAsync(db, user, cancellationToken);
+        var eventFiles = await db.Attachments.AsNoTracking()
+            .Where(a => a.RequestId == request.Id && a.EventSequence != null && (staff || a.VisibleToEnterprise))
+            .ToListAsync(cancellationToken);
         return new RequestDetails(
             request.Number, request.Version, request.State, request.Title, request.Description, request.Channel, request.Urgency,
             request.EnterpriseId, names.Enterprise, request.CategoryId, names.Category, request.LeadDepartmentId, names.Lead,
@@ -118,7 +122,8 @@ public sealed class RequestService(
             staff ? [.. request.CoHandlers] : [],
             request.ReopenCount, request.ApprovedExtensions, staff ? request.PendingExtensionDays : null,
             people, departments, staff ? policy.LevelOf(request, calendar, now) : EscalationLevel.OnTime, levels,
-            names.Commissioner, request.ProjectId, names.Project, request.ActionsFor(actor));
+            names.Commissioner, request.ProjectId, names.Project, request.ActionsFor(actor),
+            [.. eventFiles.OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).Select(AttachmentService.Info)]);
     }
 
     public const int MaxPageSize = 200;
@@ -344,11 +349,23 @@ public sealed class RequestService(
     public Task SupplementAsync(PortalUser user, string number, int version, string? text, CancellationToken cancellationToken = default) =>
         ActAsync(user, number, version, (request, actor, calendar, now) => request.Supplement(actor, text, calendar, now), cancellationToken);
 
-    public Task PublicReplyAsync(PortalUser user, string number, int version, string? text, CancellationToken cancellationToken = default) =>
-        ActAsync(user, number, version, (request, actor, calendar, now) => request.PublicReply(actor, text, calendar, now), cancellationToken);
+    /// <summary>A reply the enterprise sees, with the files the user added to it (<see cref="AttachmentService.AddToMessageAsync"/>).</summary>
+    public Task PublicReplyAsync(
+        PortalUser user, string number, int version, string? text, IReadOnlyList<Guid>? attachmentIds = null, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, async (db, request, actor, calendar, now) =>
+        {
+            request.PublicReply(actor, text, calendar, now);
+            await SendFilesAsync(db, user, request, attachmentIds, cancellationToken);
+        }, cancellationToken);
 
-    public Task InternalNoteAsync(PortalUser user, string number, int version, string? text, CancellationToken cancellationToken = default) =>
-        ActAsync(user, number, version, (request, actor, calendar, now) => request.InternalNote(actor, text, calendar, now), cancellationToken);
+    /// <summary>A note among staff; its files stay hidden from the enterprise as the note does.</summary>
+    public Task InternalNoteAsync(
+        PortalUser user, string number, int version, string? text, IReadOnlyList<Guid>? attachmentIds = null, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, async (db, request, actor, calendar, now) =>
+        {
+            request.InternalNote(actor, text, calendar, now);
+            await SendFilesAsync(db, user, request, attachmentIds, cancellationToken);
+        }, cancellationToken);
 
     public Task RequestExtensionAsync(PortalUser user, string number, int version, int days, string? reason, CancellationToken cancellationToken = default) =>
         ActAsync(user, number, version, (request, actor, calendar, now) => request.RequestExtension(actor, days, reason, calendar, now), cancellationToken);
@@ -359,8 +376,13 @@ public sealed class RequestService(
     public Task DenyExtensionAsync(PortalUser user, string number, int version, string? reason, CancellationToken cancellationToken = default) =>
         ActAsync(user, number, version, (request, actor, calendar, now) => request.DenyExtension(actor, reason, calendar, now), cancellationToken);
 
-    public Task ResolveAsync(PortalUser user, string number, int version, string? answer, CancellationToken cancellationToken = default) =>
-        ActAsync(user, number, version, (request, actor, calendar, now) => request.Resolve(actor, answer, calendar, now), cancellationToken);
+    public Task ResolveAsync(
+        PortalUser user, string number, int version, string? answer, IReadOnlyList<Guid>? attachmentIds = null, CancellationToken cancellationToken = default) =>
+        ActAsync(user, number, version, async (db, request, actor, calendar, now) =>
+        {
+            request.Resolve(actor, answer, calendar, now);
+            await SendFilesAsync(db, user, request, attachmentIds, cancellationToken);
+        }, cancellationToken);
 
     public Task EvaluateAsync(PortalUser user, string number, int version, bool solved, Satisfaction satisfaction, string? comment, CancellationToken cancellationToken = default) =>
         ActAsync(user, number, version, (request, actor, calendar, now) => request.Evaluate(actor, solved, satisfaction, comment, calendar, now), cancellationToken);
@@ -442,6 +464,36 @@ public sealed class RequestService(
             throw new DomainException(AttachmentRefusals.NotFoundOrFiled, "所选附件不存在或已随其他诉求提交，请重新上传");
         }
         return files;
+    }
+
+    /// <summary>
+    /// The files the user added to the message they just sent go with its event (the last on the timeline); refused
+    /// when any is not waiting with this user's message on this request.
+    /// </summary>
+    private static async Task SendFilesAsync(
+        PortalDbContext db, PortalUser user, ServiceRequest request, IReadOnlyList<Guid>? attachmentIds, CancellationToken cancellationToken)
+    {
+        var ids = attachmentIds?.Distinct().ToList() ?? [];
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        if (ids.Count > Attachment.MaxPerFiling)
+        {
+            throw new DomainException(AttachmentRefusals.TooManyOnMessage, $"一条消息最多附 {Attachment.MaxPerFiling} 个附件", Attachment.MaxPerFiling);
+        }
+        var files = await db.Attachments
+            .Where(a => ids.Contains(a.Id) && a.DraftUserId == user.Id && a.DraftRequestId == request.Id)
+            .ToListAsync(cancellationToken);
+        if (files.Count != ids.Count)
+        {
+            throw new DomainException(AttachmentRefusals.MessageFilesGone, "所选附件不存在或已随其他消息发送，请重新上传");
+        }
+        var sent = request.Timeline.MaxBy(e => e.Sequence)!;
+        foreach (var file in files)
+        {
+            file.SendWith(sent);
+        }
     }
 
     private static async Task<Actor> ActorAsync(PortalDbContext db, PortalUser user, CancellationToken cancellationToken)

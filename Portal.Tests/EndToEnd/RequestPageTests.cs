@@ -59,6 +59,47 @@ public class RequestPageTests(BrowserPortalHost host) : IClassFixture<BrowserPor
         Assert.Equal(1, details.ReopenCount);
     }
 
+    [Fact]
+    public async Task AHandler_RepliesInADialogWithAFile_TheReplyAndItsFileShowOnTheTimeline_AndTheEnterpriseCanDownloadIt()
+    {
+        var number = await SignedForAsync("厂区用电增容");
+
+        await Chromium.RunAsync(nameof(AHandler_RepliesInADialogWithAFile_TheReplyAndItsFileShowOnTheTimeline_AndTheEnterpriseCanDownloadIt), async page =>
+        {
+            await page.SetViewportSizeAsync(375, 812);
+            await BrowserLogin.SignInAsync(page, host.Factory.ServerAddress, "zrzy.handler@yqby.test");
+            await page.GotoAsync(host.Address($"/requests/{number}").ToString());
+            await BrowserLogin.InteractiveAsync(page);
+            await Expect(page.GetByTestId("request-state")).ToHaveTextAsync("办理中");
+
+            await page.Locator("[data-action-button='PublicReply']").ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToContainTextAsync("答复企业");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "发送答复" }).ClickAsync();
+            await Expect(dialog).ToContainTextAsync("请填写答复内容");
+
+            await dialog.GetByLabel("答复内容").FillAsync("增容方案已报供电公司，批复见附件。");
+            await page.Locator("#action-files").SetInputFilesAsync(new FilePayload
+            {
+                Name = "增容批复.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf("capacity"),
+            });
+            await Expect(dialog.GetByTestId("action-file")).ToHaveAttributeAsync("data-name", "增容批复.pdf");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "发送答复" }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+            var reply = page.GetByTestId("timeline-entry").Last;
+            await Expect(reply).ToHaveAttributeAsync("data-action", "PublicReply");
+            await Expect(reply).ToContainTextAsync("增容方案已报供电公司，批复见附件。");
+            await Expect(reply.GetByTestId("timeline-file")).ToContainTextAsync("增容批复.pdf");
+            await Expect(page.GetByTestId("attachment-link")).ToContainTextAsync("增容批复.pdf");
+        });
+
+        var seen = await GetAsync("enterprise@yqby.test", number);
+        var file = Assert.Single(seen.EventFiles!);
+        Assert.Equal("增容批复.pdf", file.FileName);
+        Assert.Equal(seen.Timeline.Single(e => e.Action == RequestAction.PublicReply).Sequence, file.EventSequence);
+    }
+
     /// <summary>创普斯's request, dispatched to 自然资源局 by 李明 and signed for, through the services.</summary>
     private async Task<string> SignedForAsync(string title)
     {

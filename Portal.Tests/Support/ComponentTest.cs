@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Requests;
+using Portal.Web.Features.Requests;
 using Portal.Web.Shared;
 
 namespace Portal.Tests.Support;
@@ -52,11 +55,24 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
     protected void AddRequestPageServices(IServiceProvider portal, IRequestChanges? changes = null)
     {
         Services.AddScoped(_ => portal.CreateScope().ServiceProvider.GetRequiredService<RequestService>());
+        Services.AddScoped(_ => portal.CreateScope().ServiceProvider.GetRequiredService<ActionChoices>());
         Services.AddSingleton(portal.GetRequiredService<NotificationInbox>());
         Services.AddSingleton(portal.GetRequiredService<AttachmentService>());
         Services.AddSingleton(changes ?? portal.GetRequiredService<IRequestChanges>());
         Services.AddScoped(_ => portal.CreateScope().ServiceProvider.GetRequiredService<EnterpriseCards>());
     }
+
+    /// <summary>The request page with the hosts its dialogs and popovers open in, as the portal's layout has them.</summary>
+    protected IRenderedComponent<IComponent> RenderRequestPage(string number) => Render(builder =>
+    {
+        builder.OpenComponent<MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<MudDialogProvider>(1);
+        builder.CloseComponent();
+        builder.OpenComponent<RequestDetailsPage>(2);
+        builder.AddAttribute(3, nameof(RequestDetailsPage.Number), number);
+        builder.CloseComponent();
+    });
 
     public Task InitializeAsync() => Task.CompletedTask;
 

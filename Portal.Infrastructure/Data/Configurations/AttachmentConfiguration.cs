@@ -24,6 +24,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.DraftUserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.RequestId, a.UploadedAt });
         builder.HasIndex(a => a.DraftUserId);
+        builder.HasOne<ServiceRequest>().WithMany().HasForeignKey(a => a.DraftRequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

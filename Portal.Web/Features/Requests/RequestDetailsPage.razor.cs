@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Domain.Requests;
+using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Requests;
 using Portal.Web.Resources;
@@ -85,8 +86,17 @@ public sealed partial class RequestDetailsPage
         }
     }
 
-    /// <summary>After the user's own action or a lost race: the request as it is now.</summary>
-    private Task ReloadAsync() => LoadAsync();
+    private Portal.Web.Features.Attachments.RequestAttachments? _attachments;
+
+    /// <summary>After the user's own action or a lost race: the request as it is now, and its files (a reply may have brought some).</summary>
+    private async Task ReloadAsync()
+    {
+        await LoadAsync();
+        if (_attachments is not null)
+        {
+            await _attachments.RefreshAsync();
+        }
+    }
 
     private Task OnRequestChangedAsync() => InvokeAsync(async () =>
     {
@@ -113,7 +123,11 @@ public sealed partial class RequestDetailsPage
 }
 
 public sealed record TimelineEntryView(
-    int Sequence, RequestAction Action, DateTimeOffset At, string Actor, bool Internal, string? Text, string? Department, string? Target);
+    int Sequence, RequestAction Action, DateTimeOffset At, string Actor, bool Internal, string? Text, string? Department, string? Target,
+    IReadOnlyList<AttachmentInfo>? Files = null);
+
+/// <summary>A co-handling department as the action dialogs need it: whether it still owes its reply.</summary>
+public sealed record CoHandlerView(int DepartmentId, string Department, bool Settled);
 
 public sealed record DeadlineView(
     DeadlineKind Kind, int Generation, string? Party, DateTimeOffset DueAt, DeadlineStatus Status, bool Late, EscalationLevel Level)
@@ -126,7 +140,8 @@ public sealed record RequestDetailsData(
     bool Found, string Number, int Version, string Title, string Description, RequestState State, RequestChannel Channel, Urgency Urgency,
     string Enterprise, string Category, string? LeadDepartment, string? Commissioner, int? ProjectId, string? ProjectName,
     DateTimeOffset SubmittedAt, EscalationLevel Level,
-    IReadOnlyList<TimelineEntryView> Timeline, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<RequestAction> AllowedActions)
+    IReadOnlyList<TimelineEntryView> Timeline, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<RequestAction> AllowedActions,
+    IReadOnlyList<CoHandlerView>? CoHandlers = null, int? PendingExtensionDays = null)
 {
     public static RequestDetailsData NotFound(string number) =>
         new(false, number, 0, "", "", default, default, default, "", "", null, null, null, null, default, default, [], [], []);
@@ -142,9 +157,12 @@ public sealed record RequestDetailsData(
                 : details.People.GetValueOrDefault(e.ActorUserId, ""),
             !e.VisibleToEnterprise, e.Text,
             e.DepartmentId is { } d ? details.Departments.GetValueOrDefault(d) : null,
-            e.TargetUserId is { } t ? details.People.GetValueOrDefault(t) : null))],
+            e.TargetUserId is { } t ? details.People.GetValueOrDefault(t) : null,
+            [.. (details.EventFiles ?? []).Where(f => f.EventSequence == e.Sequence)]))],
         [.. details.Deadlines.Select(d => new DeadlineView(
             d.Kind, d.Generation, d.PartyDepartmentId == 0 ? null : details.Departments.GetValueOrDefault(d.PartyDepartmentId),
             d.DueAt, d.Status, d.WasLate, details.DeadlineLevels.GetValueOrDefault(d.Id)))],
-        details.AllowedActions ?? []);
+        details.AllowedActions ?? [],
+        [.. details.CoHandlers.Select(c => new CoHandlerView(c.DepartmentId, details.Departments.GetValueOrDefault(c.DepartmentId, ""), c.IsSettled))],
+        details.PendingExtensionDays);
 }

@@ -200,9 +200,15 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("DraftRequestId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DraftUserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("EventSequence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -244,6 +250,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DraftRequestId");
 
                     b.HasIndex("DraftUserId");
 
@@ -1617,6 +1625,11 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Portal.Domain.Attachments.Attachment", b =>
                 {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("DraftRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("DraftUserId")

@@ -189,9 +189,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DraftRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DraftUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("EventSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -233,6 +239,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DraftRequestId");
 
                     b.HasIndex("DraftUserId");
 
@@ -1574,6 +1582,11 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Attachments.Attachment", b =>
                 {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("DraftRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("DraftUserId")
