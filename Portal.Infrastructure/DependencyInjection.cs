@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddPortalEmail(configuration, contentRoot);
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<UserAdministration>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();
