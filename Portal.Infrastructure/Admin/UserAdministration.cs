@@ -18,6 +18,8 @@ public sealed record UserRow(
     string Id, string Email, string DisplayName, string? PhoneNumber, string Role, int? DepartmentId, string? DepartmentName,
     bool IsActive, bool IsLockedOut, bool MustChangePassword);
 
+public sealed record DepartmentOption(int Id, string Name);
+
 public sealed record UserListPage(IReadOnlyList<UserRow> Rows, string? Next);
 
 /// <summary>What an admin types to create a staff account, or to change one (the password only on creation).</summary>
@@ -93,6 +95,14 @@ public sealed class UserAdministration(
         AdminOnly.Require(admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await ListByIdAsync(db, userId, time.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>The departments a handler may belong to, by name.</summary>
+    public async Task<IReadOnlyList<DepartmentOption>> DepartmentsAsync(PortalUser admin, CancellationToken cancellationToken = default)
+    {
+        AdminOnly.Require(admin);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Departments.OrderBy(d => d.Code).Select(d => new DepartmentOption(d.Id, d.Name)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Active commissioners other than <paramref name="exceptUserId"/>: the successors an admin may pick.</summary>
