@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Admin;
 using Portal.Infrastructure.Attachments;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Data;
@@ -54,6 +56,8 @@ public static class DependencyInjection
 
         services.AddPortalEmail(configuration, contentRoot);
         services.AddScoped<PortalSeeder>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<UserAdministration>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();
@@ -106,7 +110,7 @@ public static class DependencyInjection
             .AddPasswordValidator<CharacterMixPasswordValidator>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders();
 
     /// <summary>The outbox, its delivery (SMTP or the pickup folder) and account e-mail through it; every setting checked at start.</summary>

@@ -11,6 +11,7 @@ using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Notifications;
 using Portal.Web.Components;
 using Portal.Web.Components.Account;
+using Portal.Web.Features.Admin;
 using Portal.Web.Features.Attachments;
 using Portal.Web.Features.Calendar;
 using Portal.Web.Shared;
@@ -82,6 +83,7 @@ public static class DependencyInjection
         // Explicit, so that they run inside the status-code pages and a 403 gets its page.
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePasswordChangeGate();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -92,6 +94,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapCalendarEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapAuditExport();
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions
             {

@@ -38,6 +38,9 @@ public static class RequestLifecycle
     private static readonly string[] Overseers = [Roles.Cadre, Roles.Supervisor, System];
     private static readonly string[] Portal = [System];
 
+    /// <summary>Supervisors, and the portal when an admin deactivates a commissioner and names a successor.</summary>
+    private static readonly string[] Reassigners = [Roles.Supervisor, System];
+
     private static readonly RequestState[] Open = [Submitted, Dispatched, InProgress, Awaiting];
     private static readonly RequestState[] Stays = [];
 
@@ -49,14 +52,14 @@ public static class RequestLifecycle
         // Accept and dispatch (受理派单), or handle it directly.
         .. Row([Submitted], RequestAction.Dispatch, Dispatchers, [Dispatched]),
         .. Row([Submitted], RequestAction.HandleDirectly, Commissioner, [InProgress]),
-        .. Row([Submitted], RequestAction.Reassign, Supervisor, Stays),
+        .. Row([Submitted], RequestAction.Reassign, Reassigners, Stays),
 
         // The lead department signs (签收), returns (退单) within its window, or has it transferred (转办).
         .. Row([Dispatched, InProgress], RequestAction.Sign, Handler, [InProgress]),
         .. Row([Dispatched, InProgress], RequestAction.Return, Handler, [Submitted]),
         .. Row([Dispatched, InProgress], RequestAction.Transfer, Dispatchers, Stays),
         .. Row([Dispatched, InProgress], RequestAction.Distribute, Handler, Stays),
-        .. Row([Dispatched, InProgress, Awaiting], RequestAction.Reassign, Supervisor, Stays),
+        .. Row([Dispatched, InProgress, Awaiting], RequestAction.Reassign, Reassigners, Stays),
 
         // Co-handling (协办).
         .. Row([Dispatched, InProgress], RequestAction.AddCoHandler, [Roles.Commissioner, Roles.DepartmentHandler, Roles.Supervisor], Stays),

@@ -6,6 +6,7 @@ using Portal.Domain.Organisation;
 using Portal.Domain.Registration;
 using Portal.Domain.Projects;
 using Portal.Domain.TimeLimits;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Escalation;
 using Portal.Domain.Requests;
@@ -45,6 +46,28 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Portal.Domain.Attachments.Attachment> Attachments => Set<Portal.Domain.Attachments.Attachment>();
     public DbSet<RequestDraft> RequestDrafts => Set<RequestDraft>();
     public DbSet<Project> Projects => Set<Project>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only here as in the database (whose trigger also stops raw SQL).</summary>
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: an entry is never changed or deleted.");
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -27,6 +27,16 @@ public class ApplicationUser : IdentityUser
 
     public bool IsActive => DeactivatedAt is null;
 
+    /// <summary>
+    /// Set when an admin reset the password: the user must choose a new one before the portal shows them
+    /// anything else (the sign-in cookie carries it, see <see cref="PortalClaims.MustChangePassword"/>).
+    /// </summary>
+    public bool MustChangePassword { get; private set; }
+
+    public void RequirePasswordChange() => MustChangePassword = true;
+
+    public void PasswordChanged() => MustChangePassword = false;
+
     public void Deactivate(DateTimeOffset now)
     {
         DeactivatedAt ??= now;

@@ -17,6 +17,10 @@ public sealed class PortalClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "true"));
+        }
         await using var db = await contexts.CreateDbContextAsync();
         if (user.DepartmentId is { } department)
         {
@@ -42,4 +46,7 @@ public static class PortalClaims
 
     /// <summary>The name of the user's department or enterprise, shown beside their role.</summary>
     public const string Organisation = "portal:organisation";
+
+    /// <summary>Present while an admin-reset password waits to be changed: every page but the change form is closed.</summary>
+    public const string MustChangePassword = "portal:must_change_password";
 }

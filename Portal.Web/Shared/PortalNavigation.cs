@@ -44,6 +44,7 @@ public static class PortalNavigation
         new("/admin/categories", "Nav.AdminCategories", MudBlazor.Icons.Material.Filled.Timer, [Roles.Admin]),
         new("/admin/calendar", "Nav.AdminCalendar", MudBlazor.Icons.Material.Filled.CalendarMonth, [Roles.Admin]),
         new("/admin/outbox", "Nav.AdminOutbox", MudBlazor.Icons.Material.Filled.Outbox, [Roles.Admin]),
+        new("/admin/audit", "Nav.AdminAudit", MudBlazor.Icons.Material.Filled.History, [Roles.Admin]),
         new("/jobs", "Nav.Jobs", MudBlazor.Icons.Material.Filled.Schedule, [Roles.Admin]),
         new("/Account/Manage", "Nav.Account", MudBlazor.Icons.Material.Filled.ManageAccounts, Roles.All),
     ];

@@ -1,0 +1,102 @@
+namespace Portal.Infrastructure.Audit;
+
+/// <summary>
+/// One line of the audit log (审计日志): an admin's change, with the state before and after as JSON, or a
+/// sign-in attempt. Written once and never changed: the type has no setters, the context refuses to save
+/// a changed or deleted entry, and the database refuses UPDATE and DELETE on the table (a trigger).
+/// </summary>
+public sealed class AuditEntry
+{
+    public const int KindMaxLength = 48;
+    public const int ActorMaxLength = 256;
+    public const int SubjectTypeMaxLength = 32;
+    public const int SubjectIdMaxLength = 450;
+    public const int SubjectLabelMaxLength = 256;
+    public const int IpAddressMaxLength = 64;
+
+    private AuditEntry()
+    {
+    }
+
+    public AuditEntry(DateTimeOffset at, string? actorUserId, string actorName, string kind,
+        string subjectType, string subjectId, string subjectLabel, string? before, string? after, string? ipAddress)
+    {
+        At = at;
+        ActorUserId = actorUserId;
+        ActorName = Truncate(actorName, ActorMaxLength);
+        Kind = kind;
+        SubjectType = subjectType;
+        SubjectId = Truncate(subjectId, SubjectIdMaxLength);
+        SubjectLabel = Truncate(subjectLabel, SubjectLabelMaxLength);
+        Before = before;
+        After = after;
+        IpAddress = ipAddress is null ? null : Truncate(ipAddress, IpAddressMaxLength);
+    }
+
+    /// <summary>Grows with every entry: the list's order and its keyset cursor.</summary>
+    public long Id { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>Who acted; null for a sign-in attempt with an e-mail no account has.</summary>
+    public string? ActorUserId { get; private set; }
+
+    /// <summary>The actor's e-mail as it was at the time (for a failed sign-in: the e-mail typed).</summary>
+    public string ActorName { get; private set; } = "";
+
+    /// <summary>What happened, one of <see cref="AuditKinds"/>.</summary>
+    public string Kind { get; private set; } = "";
+
+    /// <summary>What was changed: <c>User</c>, <c>Enterprise</c>, …; for sign-ins the account.</summary>
+    public string SubjectType { get; private set; } = "";
+
+    public string SubjectId { get; private set; } = "";
+
+    /// <summary>How a reader recognises the subject (an e-mail, a name) as it was at the time.</summary>
+    public string SubjectLabel { get; private set; } = "";
+
+    /// <summary>The subject's state before the change, as JSON; null for a creation or a sign-in.</summary>
+    public string? Before { get; private set; }
+
+    /// <summary>The subject's state after the change, as JSON; null for a sign-in.</summary>
+    public string? After { get; private set; }
+
+    /// <summary>The address a sign-in came from; null for changes made in the portal's pages.</summary>
+    public string? IpAddress { get; private set; }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}
+
+/// <summary>The kinds of audit entries. Stored as written: never rename one.</summary>
+public static class AuditKinds
+{
+    public const string SignInSucceeded = "SignIn.Succeeded";
+    public const string SignInFailed = "SignIn.Failed";
+
+    /// <summary>The failed attempt that locked the account.</summary>
+    public const string AccountLockedOut = "SignIn.LockedOut";
+
+    /// <summary>An attempt while the account was locked (or deactivated): refused without checking the password.</summary>
+    public const string SignInWhileLockedOut = "SignIn.WhileLockedOut";
+
+    /// <summary>The right password, but the account may not sign in yet (e-mail not confirmed).</summary>
+    public const string SignInNotAllowed = "SignIn.NotAllowed";
+
+    public const string UserCreated = "User.Created";
+    public const string UserChanged = "User.Changed";
+    public const string UserDeactivated = "User.Deactivated";
+    public const string UserPasswordReset = "User.PasswordReset";
+    public const string UserUnlocked = "User.Unlocked";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SignInSucceeded, SignInFailed, AccountLockedOut, SignInWhileLockedOut, SignInNotAllowed,
+        UserCreated, UserChanged, UserDeactivated, UserPasswordReset, UserUnlocked,
+    ];
+}
+
+/// <summary>What an entry is about, as the log names it.</summary>
+public sealed record AuditSubject(string Type, string Id, string Label)
+{
+    public static AuditSubject Account(string id, string email) => new("User", id, email);
+}
