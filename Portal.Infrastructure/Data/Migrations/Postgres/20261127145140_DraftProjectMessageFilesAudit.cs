@@ -8,11 +8,29 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Portal.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Audit : Migration
+    public partial class DraftProjectMessageFilesAudit : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ProjectId",
+                table: "RequestDrafts",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DraftRequestId",
+                table: "Attachments",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "EventSequence",
+                table: "Attachments",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "MustChangePassword",
                 table: "AspNetUsers",
@@ -43,6 +61,11 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_DraftRequestId",
+                table: "Attachments",
+                column: "DraftRequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
@@ -57,6 +80,14 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                 table: "AuditEntries",
                 columns: new[] { "SubjectType", "SubjectId", "Id" });
 
+            migrationBuilder.AddForeignKey(
+                name: "FK_Attachments_ServiceRequests_DraftRequestId",
+                table: "Attachments",
+                column: "DraftRequestId",
+                principalTable: "ServiceRequests",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
             migrationBuilder.Sql(AuditTriggers.PostgresCreate);
         }
 
@@ -65,8 +96,28 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
         {
             migrationBuilder.Sql(AuditTriggers.PostgresDrop);
 
+            migrationBuilder.DropForeignKey(
+                name: "FK_Attachments_ServiceRequests_DraftRequestId",
+                table: "Attachments");
+
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Attachments_DraftRequestId",
+                table: "Attachments");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectId",
+                table: "RequestDrafts");
+
+            migrationBuilder.DropColumn(
+                name: "DraftRequestId",
+                table: "Attachments");
+
+            migrationBuilder.DropColumn(
+                name: "EventSequence",
+                table: "Attachments");
 
             migrationBuilder.DropColumn(
                 name: "MustChangePassword",

@@ -6,11 +6,29 @@ using Portal.Infrastructure.Audit;
 namespace Portal.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Audit : Migration
+    public partial class DraftProjectMessageFilesAudit : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ProjectId",
+                table: "RequestDrafts",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DraftRequestId",
+                table: "Attachments",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "EventSequence",
+                table: "Attachments",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<bool>(
                 name: "MustChangePassword",
                 table: "AspNetUsers",
@@ -41,6 +59,11 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachments_DraftRequestId",
+                table: "Attachments",
+                column: "DraftRequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
@@ -55,6 +78,14 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                 table: "AuditEntries",
                 columns: new[] { "SubjectType", "SubjectId", "Id" });
 
+            migrationBuilder.AddForeignKey(
+                name: "FK_Attachments_ServiceRequests_DraftRequestId",
+                table: "Attachments",
+                column: "DraftRequestId",
+                principalTable: "ServiceRequests",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
             migrationBuilder.Sql(AuditTriggers.SqliteCreate);
         }
 
@@ -63,8 +94,28 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
         {
             migrationBuilder.Sql(AuditTriggers.SqliteDrop);
 
+            migrationBuilder.DropForeignKey(
+                name: "FK_Attachments_ServiceRequests_DraftRequestId",
+                table: "Attachments");
+
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Attachments_DraftRequestId",
+                table: "Attachments");
+
+            migrationBuilder.DropColumn(
+                name: "ProjectId",
+                table: "RequestDrafts");
+
+            migrationBuilder.DropColumn(
+                name: "DraftRequestId",
+                table: "Attachments");
+
+            migrationBuilder.DropColumn(
+                name: "EventSequence",
+                table: "Attachments");
 
             migrationBuilder.DropColumn(
                 name: "MustChangePassword",

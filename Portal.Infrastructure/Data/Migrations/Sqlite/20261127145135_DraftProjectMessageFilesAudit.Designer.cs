@@ -12,8 +12,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261127133615_DraftProject")]
-    partial class DraftProject
+    [Migration("20261127145135_DraftProjectMessageFilesAudit")]
+    partial class DraftProjectMessageFilesAudit
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -192,9 +192,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DraftRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DraftUserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("EventSequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -236,6 +242,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DraftRequestId");
 
                     b.HasIndex("DraftUserId");
 
@@ -1079,6 +1087,68 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TimeLimitPolicies", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.HasIndex("SubjectType", "SubjectId", "Id");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Calendar.CalendarRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -1221,6 +1291,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
@@ -1577,6 +1650,11 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Portal.Domain.Attachments.Attachment", b =>
                 {
+                    b.HasOne("Portal.Domain.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("DraftRequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("DraftUserId")
