@@ -50,7 +50,7 @@ public class ProjectAuthorisationMatrixTests(ProjectAuthorisationMatrixTests.Por
         new("SubmitWithProject", c => c.Requests.SubmitAsync(c.User, new SubmitRequestInput(
                 c.EnterpriseId, c.CategoryId, Urgency.Normal, c.User.Role == Roles.Enterprise ? RequestChannel.Portal : RequestChannel.Visit,
                 "二期用地指标", "二期用地指标不足。", ProjectId: c.ProjectId)),
-                                                                                "O   R    O   R    R    R    R   R   R   R    R   R"),
+                                                                                "O   N    O   N    R    R    R   R   R   R    R   R"),
     ];
 
     public static TheoryData<DatabaseProvider, string, string> Cells() =>
