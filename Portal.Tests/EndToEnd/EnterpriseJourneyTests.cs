@@ -65,7 +65,7 @@ public partial class EnterpriseJourneyTests
             await page.GotoAsync(At("/requests/new").ToString());
             await BrowserLogin.InteractiveAsync(page);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("提交诉求");
-            var power = await QueryAsync(portal, db => db.RequestCategories.Where(c => c.Code == "POWER").Select(c => c.Id).SingleAsync());
+            var power = await portal.Services.QueryAsync(db => db.RequestCategories.Where(c => c.Code == "POWER").Select(c => c.Id).SingleAsync());
             await page.Locator($"[data-category='{power}'] label").First.ClickAsync();
             await page.Locator("#request-title").FillAsync(Title);
             await page.Locator("#request-description").FillAsync(Description);
@@ -88,7 +88,7 @@ public partial class EnterpriseJourneyTests
 
             // Staff take it on through the services; the user opens the request and waits.
             await ActAsync(portal, "commissioner@yqby.test", number, async (s, u, v) =>
-                await s.DispatchAsync(u, number, v, await QueryAsync(portal, db => db.Departments.Where(d => d.Code == "GDGS").Select(d => d.Id).SingleAsync())));
+                await s.DispatchAsync(u, number, v, await portal.Services.QueryAsync(db => db.Departments.Where(d => d.Code == "GDGS").Select(d => d.Id).SingleAsync())));
             await ActAsync(portal, "gdgs.handler@yqby.test", number, (s, u, v) => s.SignAsync(u, number, v));
             await row.GetByTestId("request-link").ClickAsync();
             await BrowserLogin.InteractiveAsync(page);
@@ -110,7 +110,7 @@ public partial class EnterpriseJourneyTests
             await Expect(page.GetByTestId("request-state")).ToHaveTextAsync("办理中");
             await Expect(page.GetByTestId("timeline-entry").Last).ToContainTextAsync("实施时间未定，投产受影响。");
 
-            var details = await GetAsync(portal, "supervisor@yqby.test", number);
+            var details = await portal.Services.RequestAsync("supervisor@yqby.test", number);
             Assert.Equal(RequestState.InProgress, details.State);
             Assert.Equal(1, details.ReopenCount);
         });
@@ -118,31 +118,14 @@ public partial class EnterpriseJourneyTests
 
     private static async Task ActAsync(PortalFactory portal, string email, string number, Func<RequestService, PortalUser, int, Task> act)
     {
-        var user = await UserAsync(portal, email);
-        var version = (await GetAsync(portal, email, number)).Version;
-        await using var scope = portal.Services.CreateAsyncScope();
-        await act(scope.ServiceProvider.GetRequiredService<RequestService>(), user, version);
+        var user = await portal.Services.UserAsync(email);
+        var version = (await portal.Services.RequestAsync(email, number)).Version;
+        await portal.Services.RequestsAsync(async s =>
+        {
+            await act(s, user, version);
+            return true;
+        });
     }
-
-    private static async Task<RequestDetails> GetAsync(PortalFactory portal, string email, string number)
-    {
-        var user = await UserAsync(portal, email);
-        await using var scope = portal.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<RequestService>().GetAsync(user, number))!;
-    }
-
-    private static async Task<T> QueryAsync<T>(PortalFactory portal, Func<PortalDbContext, Task<T>> query)
-    {
-        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        return await query(db);
-    }
-
-    private static Task<PortalUser> UserAsync(PortalFactory portal, string email) => QueryAsync(portal, async db =>
-    {
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).SingleAsync();
-        return new PortalUser(user.Id, role, user.DepartmentId, user.EnterpriseId);
-    });
 
     [GeneratedRegex(@"http\S*/Account/ConfirmEmail\?\S+")]
     private static partial Regex ConfirmationLink();

@@ -127,28 +127,11 @@ public class RequestPageTests(BrowserPortalHost host) : IClassFixture<BrowserPor
         });
     }
 
-    private async Task<RequestDetails> GetAsync(string email, string number)
-    {
-        var user = await UserAsync(email);
-        return (await UseAsync(s => s.GetAsync(user, number)))!;
-    }
+    private Task<RequestDetails> GetAsync(string email, string number) => host.Factory.Services.RequestAsync(email, number);
 
-    private async Task<T> UseAsync<T>(Func<RequestService, Task<T>> use)
-    {
-        await using var scope = host.Factory.Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<RequestService>());
-    }
+    private Task<T> UseAsync<T>(Func<RequestService, Task<T>> use) => host.Factory.Services.RequestsAsync(use);
 
-    private async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
-    {
-        await using var db = await host.Factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        return await query(db);
-    }
+    private Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query) => host.Factory.Services.QueryAsync(query);
 
-    private Task<PortalUser> UserAsync(string email) => QueryAsync(async db =>
-    {
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).SingleAsync();
-        return new PortalUser(user.Id, role, user.DepartmentId, user.EnterpriseId);
-    });
+    private Task<PortalUser> UserAsync(string email) => host.Factory.Services.UserAsync(email);
 }

@@ -53,27 +53,12 @@ public sealed class SeededPortal : IAsyncDisposable
     }
 
     /// <summary>The demo person with this e-mail, as the request services see a signed-in user.</summary>
-    public async Task<PortalUser> UserAsync(string email)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var user = await db.Users.SingleAsync(u => u.Email == email);
-        var role = await db.UserRoles.Where(ur => ur.UserId == user.Id)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).SingleAsync();
-        return new PortalUser(user.Id, role, user.DepartmentId, user.EnterpriseId);
-    }
+    public Task<PortalUser> UserAsync(string email) => Services.UserAsync(email);
 
-    public async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        return await query(db);
-    }
+    public Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query) => Services.QueryAsync(query);
 
     /// <summary>Runs <paramref name="use"/> with the request service of a new scope.</summary>
-    public async Task<T> RequestsAsync<T>(Func<RequestService, Task<T>> use)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<RequestService>());
-    }
+    public Task<T> RequestsAsync<T>(Func<RequestService, Task<T>> use) => Services.RequestsAsync(use);
 
     public Task RequestsAsync(Func<RequestService, Task> use) => RequestsAsync(async service =>
     {
