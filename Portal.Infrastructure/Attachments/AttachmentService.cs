@@ -32,11 +32,18 @@ public sealed class AttachmentService(IDbContextFactory<PortalDbContext> context
         {
             throw new AttachmentRejectedException(AttachmentProblem.TooMany);
         }
+        return await KeepAsync(db, content, stored => Attachment.ForDraft(
+            Guid.NewGuid(), user.Id, fileName, stored.Kind, stored.Size, stored.Sha256, stored.StorageName, time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Stores the content and adds its row; a row that cannot be saved takes its file with it.</summary>
+    private async Task<AttachmentInfo> KeepAsync(
+        PortalDbContext db, Stream content, Func<StoredFile, Attachment> row, CancellationToken cancellationToken)
+    {
         var stored = await store.SaveAsync(content, cancellationToken);
         try
         {
-            var attachment = Attachment.ForDraft(
-                Guid.NewGuid(), user.Id, fileName, stored.Kind, stored.Size, stored.Sha256, stored.StorageName, time.GetUtcNow());
+            var attachment = row(stored);
             db.Attachments.Add(attachment);
             await db.SaveChangesAsync(cancellationToken);
             return Info(attachment);
@@ -77,20 +84,9 @@ public sealed class AttachmentService(IDbContextFactory<PortalDbContext> context
         {
             throw new AttachmentRejectedException(AttachmentProblem.TooMany);
         }
-        var stored = await store.SaveAsync(content, cancellationToken);
-        try
-        {
-            var attachment = Attachment.ForMessage(
-                Guid.NewGuid(), user.Id, requestId.Value, fileName, stored.Kind, stored.Size, stored.Sha256, stored.StorageName, time.GetUtcNow());
-            db.Attachments.Add(attachment);
-            await db.SaveChangesAsync(cancellationToken);
-            return Info(attachment);
-        }
-        catch
-        {
-            store.Delete(stored.StorageName);
-            throw;
-        }
+        return await KeepAsync(db, content, stored => Attachment.ForMessage(
+            Guid.NewGuid(), user.Id, requestId.Value, fileName, stored.Kind, stored.Size, stored.Sha256, stored.StorageName, time.GetUtcNow()),
+            cancellationToken);
     }
 
     /// <summary>The files waiting with the user's message on a request, oldest first; empty outside their scope.</summary>

@@ -10,6 +10,7 @@ using Portal.Domain.Requests;
 using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Projects;
 using Portal.Infrastructure.Requests;
+using Portal.Web.Features.Attachments;
 using Portal.Web.Resources;
 using Portal.Web.Shared;
 
@@ -248,48 +249,13 @@ public sealed partial class NewRequestPage : IDisposable
         }
     }
 
-    private async Task AddFilesAsync(InputFileChangeEventArgs e)
+    private Task AddFilesAsync(InputFileChangeEventArgs e) => FileUploads.AddAsync(
+        e, _files, _fileErrors, async (name, content) => await Attachments.AddToDraftAsync(_user, name, content), Uploading, Text, Log);
+
+    private void Uploading(string? fileName)
     {
-        _fileErrors.Clear();
-        foreach (var file in e.GetMultipleFiles(maximumFileCount: 100))
-        {
-            if (_files.Count >= Attachment.MaxPerFiling)
-            {
-                _fileErrors.Add(Text["Error.TooManyFiles", file.Name, Attachment.MaxPerFiling]);
-                continue;
-            }
-            if (file.Size > Attachment.MaxSize)
-            {
-                _fileErrors.Add(Text["Error.FileTooLarge", file.Name, FileSizes.Format(file.Size), Attachment.MaxSize / 1024 / 1024]);
-                continue;
-            }
-            _uploading = file.Name;
-            StateHasChanged();
-            try
-            {
-                await using var content = file.OpenReadStream(Attachment.MaxSize);
-                _files.Add(await Attachments.AddToDraftAsync(_user, file.Name, content));
-            }
-            catch (AttachmentRejectedException rejected)
-            {
-                _fileErrors.Add(rejected.Problem switch
-                {
-                    AttachmentProblem.TooLarge => Text["Error.FileTooLarge", file.Name, FileSizes.Format(file.Size), Attachment.MaxSize / 1024 / 1024],
-                    AttachmentProblem.TooMany => Text["Error.TooManyFiles", file.Name, Attachment.MaxPerFiling],
-                    AttachmentProblem.Empty => Text["Error.FileEmpty", file.Name],
-                    _ => Text["Error.FileType", file.Name],
-                });
-            }
-            catch (IOException failure)
-            {
-                Log.LogWarning(failure, "Reading the upload {FileName} failed", file.Name);
-                _fileErrors.Add(Text["Error.FileUnreadable", file.Name]);
-            }
-            finally
-            {
-                _uploading = null;
-            }
-        }
+        _uploading = fileName;
+        StateHasChanged();
     }
 
     private async Task RemoveFileAsync(AttachmentInfo file)

@@ -8,6 +8,7 @@ using Portal.Domain.Attachments;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Requests;
+using Portal.Web.Features.Attachments;
 using Portal.Web.Resources;
 using Portal.Web.Shared;
 
@@ -303,51 +304,13 @@ public sealed partial class RequestActions
         }
     }
 
-    private async Task AddFilesAsync(InputFileChangeEventArgs e)
+    private Task AddFilesAsync(InputFileChangeEventArgs e) => FileUploads.AddAsync(
+        e, _form.Files, _fileErrors, (name, content) => Attachments.AddToMessageAsync(User, Number, name, content), Uploading, FilingText, Log);
+
+    private void Uploading(string? fileName)
     {
-        _fileErrors.Clear();
-        foreach (var file in e.GetMultipleFiles(maximumFileCount: 100))
-        {
-            if (_form.Files.Count >= Attachment.MaxPerFiling)
-            {
-                _fileErrors.Add(FilingText["Error.TooManyFiles", file.Name, Attachment.MaxPerFiling]);
-                continue;
-            }
-            if (file.Size > Attachment.MaxSize)
-            {
-                _fileErrors.Add(FilingText["Error.FileTooLarge", file.Name, FileSizes.Format(file.Size), Attachment.MaxSize / 1024 / 1024]);
-                continue;
-            }
-            _uploading = file.Name;
-            StateHasChanged();
-            try
-            {
-                await using var content = file.OpenReadStream(Attachment.MaxSize);
-                if (await Attachments.AddToMessageAsync(User, Number, file.Name, content) is { } added)
-                {
-                    _form.Files.Add(added);
-                }
-            }
-            catch (AttachmentRejectedException rejected)
-            {
-                _fileErrors.Add(rejected.Problem switch
-                {
-                    AttachmentProblem.TooLarge => FilingText["Error.FileTooLarge", file.Name, FileSizes.Format(file.Size), Attachment.MaxSize / 1024 / 1024],
-                    AttachmentProblem.TooMany => FilingText["Error.TooManyFiles", file.Name, Attachment.MaxPerFiling],
-                    AttachmentProblem.Empty => FilingText["Error.FileEmpty", file.Name],
-                    _ => FilingText["Error.FileType", file.Name],
-                });
-            }
-            catch (IOException failure)
-            {
-                Log.LogWarning(failure, "Reading the upload {FileName} failed", file.Name);
-                _fileErrors.Add(FilingText["Error.FileUnreadable", file.Name]);
-            }
-            finally
-            {
-                _uploading = null;
-            }
-        }
+        _uploading = fileName;
+        StateHasChanged();
     }
 
     private async Task RemoveFileAsync(AttachmentInfo file)
