@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Requests;
+using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Requests;
 using Portal.Tests.Support;
@@ -10,8 +11,9 @@ namespace Portal.Tests.Infrastructure.Requests;
 
 /// <summary>
 /// The workspace's rows of the authorisation matrix, beside <see cref="RequestAuthorisationMatrixTests"/> and with its
-/// cast and stages: a list shows the fresh request (O) or does not (N); logging on behalf is done (O), refused with a
-/// reason (R) or finds no such enterprise (N).
+/// cast and stages: a list shows the fresh request (O) or does not (N); a picker of an action's dialog offers choices (O)
+/// or none (N); logging on behalf and a file for a staff message are done (O), refused with a reason (R) or find no such
+/// enterprise or request (N).
 /// </summary>
 public class WorkspaceAuthorisationMatrixTests(RequestAuthorisationMatrixTests.Portals portals)
     : IClassFixture<RequestAuthorisationMatrixTests.Portals>
@@ -39,6 +41,15 @@ public class WorkspaceAuthorisationMatrixTests(RequestAuthorisationMatrixTests.P
         new("LogOnBehalf", Stage.None, null, c => c.Requests.SubmitAsync(c.User, new SubmitRequestInput(
                 c.Ids.Enterprise, c.Ids.Category, Urgency.Normal, RequestChannel.Phone, "电话反映：用电增容", "企业来电反映用电增容需求。")),
                                                                                                    "R   N    O   N    R    R    R   R   R   R    R   R"),
+        new("AttachToMessage", Stage.Dispatched, null, async c => _ = await c.Use<AttachmentService>().AddToMessageAsync(c.User, c.Number, "现场照片.pdf", new MemoryStream(SampleFiles.Pdf()))
+                ?? throw new RequestNotFoundException(c.Number),
+                                                                                                   "R   R    O   N    O    O    O   N   O   N    O   R"),
+        new("DepartmentChoices", Stage.None, null, async c => Offers(c, await c.Use<ActionChoices>().DepartmentsAsync(c.User)),
+                                                                                                   "N   N    O   O    O    O    O   O   N   N    O   N"),
+        new("HandlerChoices", Stage.None, null, async c => Offers(c, await c.Use<ActionChoices>().HandlersAsync(c.User)),
+                                                                                                   "N   N    N   N    N    O    N   N   N   N    N   N"),
+        new("CommissionerChoices", Stage.None, null, async c => Offers(c, await c.Use<ActionChoices>().CommissionersAsync(c.User)),
+                                                                                                   "N   N    N   N    N    N    N   N   N   N    O   N"),
     ];
 
     public static TheoryData<DatabaseProvider, string, string> Cells() => AuthorisationMatrix.Cells(Matrix.Select(r => r.Action), Cast);
@@ -68,7 +79,7 @@ public class WorkspaceAuthorisationMatrixTests(RequestAuthorisationMatrixTests.P
 
         var outcome = AuthorisationMatrix.OutcomeOf(failure);
         Assert.True(expected == outcome, $"{action} by {who}: expected {expected}, got {outcome} {failure?.Message}");
-        if (number is null)
+        if (action == "LogOnBehalf")
         {
             Assert.Equal(requestsBefore + (outcome == "O" ? 1 : 0), await staged.Portal.QueryAsync(db => db.ServiceRequests.CountAsync()));
         }
@@ -88,6 +99,15 @@ public class WorkspaceAuthorisationMatrixTests(RequestAuthorisationMatrixTests.P
     private static void Shows(Cell cell, IEnumerable<string> numbers)
     {
         if (!numbers.Contains(cell.Number))
+        {
+            throw new RequestNotFoundException(cell.Number);
+        }
+    }
+
+    /// <summary>A picker "finds" when it offers the user anything; a role that does not take the action is offered nothing.</summary>
+    private static void Offers<T>(Cell cell, IReadOnlyCollection<T> choices)
+    {
+        if (choices.Count == 0)
         {
             throw new RequestNotFoundException(cell.Number);
         }
