@@ -8,6 +8,7 @@ using MudBlazor.Services;
 using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Notifications;
+using Portal.Infrastructure.Projects;
 using Portal.Infrastructure.Requests;
 using Portal.Web.Features.Requests;
 using Portal.Web.Shared;
@@ -49,6 +50,19 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
             claims.Add(new(PortalClaims.DepartmentId, department.ToString(CultureInfo.InvariantCulture)));
         }
         AddAuthorization().SetAuthorized(email).SetRoles(user.Role).SetClaims([.. claims]);
+    }
+
+    /// <summary>What the filing page (<c>/requests/new</c>) needs, over a filing portal, for the signed-in user.</summary>
+    protected async Task AddFilingPageServicesAsync(FilingPortal filing, string email)
+    {
+        Services.AddScoped(_ => filing.Portal.Services.CreateScope().ServiceProvider.GetRequiredService<RequestService>());
+        Services.AddScoped(_ => filing.Portal.Services.CreateScope().ServiceProvider.GetRequiredService<ProjectService>());
+        Services.AddSingleton(filing.Filing);
+        Services.AddSingleton(filing.Attachments);
+        Services.AddSingleton<TimeProvider>(filing.Time);
+        Services.AddLogging();
+        SignInAs(await filing.UserAsync(email), email);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>What the request page takes, from a test portal's own services (its live changes replaceable).</summary>

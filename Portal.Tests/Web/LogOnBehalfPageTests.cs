@@ -23,14 +23,7 @@ public class LogOnBehalfPageTests : ComponentTest
     private async Task<IRenderedComponent<IComponent>> OpenAsAsync(string email)
     {
         _filing = await FilingPortal.CreateAsync(DatabaseProvider.Sqlite);
-        var filing = _filing;
-        Services.AddScoped(_ => filing.Portal.Services.CreateScope().ServiceProvider.GetRequiredService<RequestService>());
-        Services.AddSingleton(filing.Filing);
-        Services.AddSingleton(filing.Attachments);
-        Services.AddSingleton<TimeProvider>(filing.Time);
-        Services.AddLogging();
-        SignInAs(await filing.UserAsync(email), email);
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        await AddFilingPageServicesAsync(_filing, email);
         var page = Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);

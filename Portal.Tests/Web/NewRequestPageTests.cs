@@ -31,14 +31,7 @@ public class NewRequestPageTests : ComponentTest
     private async Task StartAsync(string email = "enterprise@yqby.test")
     {
         _filing = await FilingPortal.CreateAsync(DatabaseProvider.Sqlite);
-        Services.AddScoped(_ => Filing.Portal.Services.CreateScope().ServiceProvider.GetRequiredService<RequestService>());
-        Services.AddScoped(_ => Filing.Portal.Services.CreateScope().ServiceProvider.GetRequiredService<ProjectService>());
-        Services.AddSingleton(Filing.Filing);
-        Services.AddSingleton(Filing.Attachments);
-        Services.AddSingleton<TimeProvider>(Filing.Time);
-        Services.AddLogging();
-        SignInAs(await Filing.UserAsync(email), email);
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        await AddFilingPageServicesAsync(_filing, email);
     }
 
     protected override ValueTask DisposeTestResourcesAsync() => _filing?.DisposeAsync() ?? ValueTask.CompletedTask;
