@@ -62,16 +62,12 @@ public sealed class UserAdministration(
         pageSize = Math.Clamp(pageSize, 1, 200);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var users = db.Users.AsNoTracking();
+        var users = (string.IsNullOrWhiteSpace(role) ? db.Users : db.UsersInRole(role)).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLowerInvariant();
             users = users.Where(u => u.Email!.ToLower().Contains(term) || u.DisplayName.ToLower().Contains(term)
                 || (u.PhoneNumber != null && u.PhoneNumber.Contains(term)));
-        }
-        if (!string.IsNullOrWhiteSpace(role))
-        {
-            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
         }
         if (after is not null)
         {
@@ -340,9 +336,7 @@ public sealed class UserAdministration(
             return (AdminOutcome.Refused("Successor", "Users.Error.SuccessorRequired"), null);
         }
         var successorIsActiveCommissioner = successorUserId != user.Id
-            && await db.Users.AnyAsync(u => u.Id == successorUserId && u.DeactivatedAt == null, cancellationToken)
-            && await db.UserRoles.AnyAsync(ur => ur.UserId == successorUserId
-                && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Commissioner), cancellationToken);
+            && await db.UsersInRole(Roles.Commissioner).AnyAsync(u => u.Id == successorUserId && u.DeactivatedAt == null, cancellationToken);
         if (!successorIsActiveCommissioner)
         {
             return (AdminOutcome.Refused("Successor", "Users.Error.SuccessorNotCommissioner"), null);
@@ -363,10 +357,7 @@ public sealed class UserAdministration(
             var before = request.Timeline.Count;
             request.Reassign(Actor.System, successorUserId, calendar, now);
             var sent = await notifier.AddAsync(db, request, [.. request.Timeline.Where(e => e.Sequence > before)], cancellationToken);
-            told = told is null ? sent : new NotificationsToSend([.. told.OutboxIds, .. sent.OutboxIds], [.. told.UserIds, .. sent.UserIds])
-            {
-                RequestNumbers = [.. told.RequestNumbers, .. sent.RequestNumbers],
-            };
+            told = told is null ? sent : told.And(sent);
         }
         return (AdminOutcome.Done, told);
     }

@@ -16,6 +16,10 @@ public sealed record NotificationsToSend(IReadOnlyList<Guid> OutboxIds, IReadOnl
     public IReadOnlyCollection<string> RequestNumbers { get; init; } = [];
 
     public static NotificationsToSend None { get; } = new([], []);
+
+    /// <summary>What this and <paramref name="more"/> have to send, for one commit that told of several requests.</summary>
+    public NotificationsToSend And(NotificationsToSend more) =>
+        new([.. OutboxIds, .. more.OutboxIds], [.. UserIds, .. more.UserIds]) { RequestNumbers = [.. RequestNumbers, .. more.RequestNumbers] };
 }
 
 /// <summary>

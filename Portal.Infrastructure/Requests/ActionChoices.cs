@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Identity;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Requests;
 
@@ -50,9 +51,8 @@ public sealed class ActionChoices(IDbContextFactory<PortalDbContext> contexts)
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await (
-            from u in db.Users.AsNoTracking()
+            from u in db.UsersInRole(Roles.Commissioner).AsNoTracking()
             where u.DeactivatedAt == null
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Commissioner))
             orderby u.DisplayName
             select new ActionChoice<string>(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
     }

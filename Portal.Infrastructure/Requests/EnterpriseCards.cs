@@ -3,6 +3,7 @@ using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Projects;
+using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Requests;
 
@@ -55,9 +56,8 @@ public sealed class EnterpriseCards(IDbContextFactory<PortalDbContext> contexts)
                 Cadre = db.Users.Where(u => u.Id == e.CadreUserId).Select(u => u.DisplayName).SingleOrDefault(),
             }).SingleAsync(cancellationToken);
         var contacts = await (
-            from u in db.Users
+            from u in db.UsersInRole(Roles.Enterprise)
             where u.EnterpriseId == id && u.DeactivatedAt == null
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Enterprise))
             orderby u.DisplayName
             select new EnterpriseContact(u.DisplayName, u.PhoneNumber, u.Email))
             .ToListAsync(cancellationToken);

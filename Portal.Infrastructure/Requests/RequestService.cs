@@ -10,6 +10,7 @@ using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Notifications;
+using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Requests;
 
@@ -321,8 +322,7 @@ public sealed class RequestService(
     public Task ReassignAsync(PortalUser user, string number, int version, string commissionerUserId, CancellationToken cancellationToken = default) =>
         ActAsync(user, number, version, async (db, request, actor, calendar, now) =>
         {
-            var isCommissioner = await db.UserRoles.AnyAsync(ur => ur.UserId == commissionerUserId
-                && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Commissioner), cancellationToken);
+            var isCommissioner = await db.UsersInRole(Roles.Commissioner).AnyAsync(u => u.Id == commissionerUserId, cancellationToken);
             if (!isCommissioner)
             {
                 throw new DomainException(RequestRefusals.NotACommissioner, "所选人员不是服务专员");
