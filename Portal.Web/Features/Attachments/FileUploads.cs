@@ -14,6 +14,9 @@ namespace Portal.Web.Features.Attachments;
 /// </summary>
 public static class FileUploads
 {
+    /// <summary>The file field's <c>accept</c>: the extensions of every kind the portal takes (it checks the content anyway).</summary>
+    public static readonly string Accept = string.Join(",", Enum.GetValues<AttachmentKind>().SelectMany(kind => kind.Extensions()));
+
     /// <param name="store">Stores one file under the user's name for it; null when the place it was meant for is gone.</param>
     /// <param name="uploading">Told the name of the file being sent, and null when it is done, so the form can say so.</param>
     public static async Task AddAsync(

@@ -26,8 +26,6 @@ public sealed partial class NewRequestPage : IDisposable
 {
     private const string ProjectNotOfEnterprise = "Request.ProjectNotOfEnterprise";
 
-    private const string Accept = ".pdf,.png,.jpg,.jpeg,.gif,.doc,.docx,.xls,.xlsx";
-
     /// <summary>How long typing must pause before the draft is saved.</summary>
     private static readonly TimeSpan SaveDelay = TimeSpan.FromMilliseconds(700);
 

@@ -51,8 +51,6 @@ public sealed partial class RequestActions
         RequestAction.AddCoHandler, RequestAction.ApproveExtension,
     ];
 
-    private const string Accept = ".pdf,.png,.jpg,.jpeg,.gif,.doc,.docx,.xls,.xlsx";
-
     [Parameter, EditorRequired]
     public string Number { get; set; } = "";
 
