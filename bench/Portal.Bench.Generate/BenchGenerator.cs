@@ -83,12 +83,12 @@ public sealed class BenchGenerator(GeneratorOptions options, TextWriter progress
         progress.WriteLine($"Dropped {window.Indexes} indexes and {window.ForeignKeys} foreign keys of the request tables for the load; they are made again after it.");
         try
         {
-            await LoadAsync(connection, world, numbers, submissions, ids, tally, targetsJson, cancellationToken);
+            await LoadAsync(dataSource, world, numbers, submissions, ids, tally, targetsJson, cancellationToken);
         }
         finally
         {
             var restoring = Stopwatch.StartNew();
-            await window.RestoreAsync(connection, what => progress.WriteLine($"  making {what} …"), CancellationToken.None);
+            await window.RestoreAsync(dataSource, what => { lock (progress) { progress.WriteLine($"  making {what} …"); } }, CancellationToken.None);
             progress.WriteLine($"Indexes and foreign keys made again in {restoring.Elapsed:m\\:ss}.");
         }
 
@@ -106,11 +106,18 @@ public sealed class BenchGenerator(GeneratorOptions options, TextWriter progress
 
     /// <summary>Simulates a batch on every core while the previous batch is written.</summary>
     private async Task LoadAsync(
-        NpgsqlConnection connection, World world, string[] numbers, DateTimeOffset[] submissions, BulkWriter.Ids ids, Tally tally,
+        NpgsqlDataSource dataSource, World world, string[] numbers, DateTimeOffset[] submissions, BulkWriter.Ids ids, Tally tally,
         Dictionary<(int, Urgency), string> targetsJson, CancellationToken cancellationToken)
     {
         var bar = new ProgressBar(progress, options.Requests, interactive: ReferenceEquals(progress, Console.Error) && !Console.IsErrorRedirected);
-        var writer = new BulkWriter(connection, targetsJson);
+        var connections = new List<NpgsqlConnection>();
+        for (var i = 0; i < 4; i++)
+        {
+            var extra = await dataSource.OpenConnectionAsync(cancellationToken);
+            await ExecuteAsync(extra, "SET synchronous_commit = off", cancellationToken);
+            connections.Add(extra);
+        }
+        var writer = new BulkWriter(connections, targetsJson);
         var simulator = new HistorySimulator(world);
         var batches = Channel.CreateBounded<SimulatedRequest[]>(2);
 
@@ -142,13 +149,17 @@ public sealed class BenchGenerator(GeneratorOptions options, TextWriter progress
         await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
         {
             var copying = Stopwatch.GetTimestamp();
-            await Task.Run(() => writer.Write(batch, ids), cancellationToken);
+            await writer.WriteAsync(batch, ids);
             _writing += Stopwatch.GetTimestamp() - copying;
             tally.Add(batch);
             written += batch.Length;
             bar.Report(written);
         }
         await producing;
+        foreach (var extra in connections)
+        {
+            await extra.DisposeAsync();
+        }
         progress.WriteLine($"Simulating took {Stopwatch.GetElapsedTime(0, _simulating):m\\:ss}, writing {Stopwatch.GetElapsedTime(0, _writing):m\\:ss} (side by side).");
     }
 

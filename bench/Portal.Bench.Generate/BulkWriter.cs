@@ -8,7 +8,7 @@ namespace Portal.Bench.Generate;
 /// Writes generated rows with PostgreSQL's binary COPY, one table at a time, naming every column it fills:
 /// a column someone adds later with a default is left to its default.
 /// </summary>
-public sealed class BulkWriter(NpgsqlConnection connection, IReadOnlyDictionary<(int Category, Urgency Urgency), string> targetsJson)
+public sealed class BulkWriter(IReadOnlyList<NpgsqlConnection> connections, IReadOnlyDictionary<(int Category, Urgency Urgency), string> targetsJson)
 {
     private const string RequestColumns = """
         "Id", "Number", "EnterpriseId", "Channel", "CategoryId", "Urgency", "Title", "Description", "State", "SubmittedAt",
@@ -43,16 +43,34 @@ public sealed class BulkWriter(NpgsqlConnection connection, IReadOnlyDictionary<
         public long Notice { get; set; }
     }
 
-    /// <summary>Writes one batch: requests first, then what hangs off them. Ids continue from <paramref name="ids"/>.</summary>
-    public void Write(IReadOnlyList<SimulatedRequest> batch, Ids ids)
+    /// <summary>
+    /// Writes one batch, each table on a connection of its own at the same time (the foreign keys are off during the
+    /// load, see <see cref="LoadWindow"/>). Ids continue from <paramref name="ids"/>.
+    /// </summary>
+    public Task WriteAsync(IReadOnlyList<SimulatedRequest> batch, Ids ids)
     {
         var firstRequest = ids.Request;
+        ids.Request += batch.Count;
+        return Task.WhenAll(
+            Task.Run(() =>
+            {
+                Requests(connections[0], batch, firstRequest);
+                CoHandlers(connections[0], batch, firstRequest, ids);
+            }),
+            Task.Run(() => Events(connections[1 % connections.Count], batch, firstRequest, ids)),
+            Task.Run(() => Deadlines(connections[2 % connections.Count], batch, firstRequest, ids)),
+            Task.Run(() => Notices(connections[3 % connections.Count], batch, ids)));
+    }
+
+    private void Requests(NpgsqlConnection connection, IReadOnlyList<SimulatedRequest> batch, long firstRequest)
+    {
+        var id = firstRequest;
         using (var copy = connection.BeginBinaryImport($"""COPY "ServiceRequests" ({RequestColumns}) FROM STDIN (FORMAT BINARY)"""))
         {
             foreach (var (r, _) in batch)
             {
                 copy.StartRow();
-                copy.Write(++ids.Request, NpgsqlDbType.Bigint);
+                copy.Write(++id, NpgsqlDbType.Bigint);
                 copy.Write(r.Number, NpgsqlDbType.Varchar);
                 copy.Write(r.EnterpriseId, NpgsqlDbType.Integer);
                 copy.Write(r.Channel.ToString(), NpgsqlDbType.Varchar);
@@ -88,7 +106,10 @@ public sealed class BulkWriter(NpgsqlConnection connection, IReadOnlyDictionary<
             }
             copy.Complete();
         }
+    }
 
+    private static void CoHandlers(NpgsqlConnection connection, IReadOnlyList<SimulatedRequest> batch, long firstRequest, Ids ids)
+    {
         using (var copy = connection.BeginBinaryImport($"""COPY "RequestCoHandlers" ({CoHandlerColumns}) FROM STDIN (FORMAT BINARY)"""))
         {
             var requestId = firstRequest;
@@ -108,7 +129,10 @@ public sealed class BulkWriter(NpgsqlConnection connection, IReadOnlyDictionary<
             }
             copy.Complete();
         }
+    }
 
+    private static void Events(NpgsqlConnection connection, IReadOnlyList<SimulatedRequest> batch, long firstRequest, Ids ids)
+    {
         using (var copy = connection.BeginBinaryImport($"""COPY "RequestEvents" ({EventColumns}) FROM STDIN (FORMAT BINARY)"""))
         {
             var requestId = firstRequest;
@@ -139,7 +163,10 @@ public sealed class BulkWriter(NpgsqlConnection connection, IReadOnlyDictionary<
             }
             copy.Complete();
         }
+    }
 
+    private static void Deadlines(NpgsqlConnection connection, IReadOnlyList<SimulatedRequest> batch, long firstRequest, Ids ids)
+    {
         using (var copy = connection.BeginBinaryImport($"""COPY "RequestDeadlines" ({DeadlineColumns}) FROM STDIN (FORMAT BINARY)"""))
         {
             var requestId = firstRequest;
@@ -166,7 +193,10 @@ public sealed class BulkWriter(NpgsqlConnection connection, IReadOnlyDictionary<
             }
             copy.Complete();
         }
+    }
 
+    private static void Notices(NpgsqlConnection connection, IReadOnlyList<SimulatedRequest> batch, Ids ids)
+    {
         using (var copy = connection.BeginBinaryImport($"""COPY "PortalNotifications" ({NoticeColumns}) FROM STDIN (FORMAT BINARY)"""))
         {
             foreach (var (r, notices) in batch)

@@ -61,19 +61,29 @@ public sealed class LoadWindow
     public int Indexes => _indexes.Count;
     public int ForeignKeys => _foreignKeys.Count;
 
-    public async Task RestoreAsync(NpgsqlConnection connection, Action<string> report, CancellationToken cancellationToken)
+    /// <summary>Each table's indexes on a connection of its own, side by side; then the foreign keys.</summary>
+    public async Task RestoreAsync(NpgsqlDataSource dataSource, Action<string> report, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, "SET maintenance_work_mem = '256MB'", cancellationToken);
-        foreach (var (name, definition) in _indexes)
+        var byTable = _indexes.GroupBy(i => i.Definition[(i.Definition.IndexOf(" ON ", StringComparison.Ordinal) + 4)..].Split(' ')[0]);
+        await Task.WhenAll(byTable.Select(async table =>
         {
-            report($"index {name}");
-            await ExecuteAsync(connection, definition, cancellationToken);
-        }
-        foreach (var (table, name, definition) in _foreignKeys)
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await ExecuteAsync(connection, "SET maintenance_work_mem = '256MB'", cancellationToken);
+            foreach (var (name, definition) in table)
+            {
+                report($"index {name}");
+                await ExecuteAsync(connection, definition, cancellationToken);
+            }
+        }));
+        await Task.WhenAll(_foreignKeys.GroupBy(f => f.Table).Select(async table =>
         {
-            report($"foreign key {name}");
-            await ExecuteAsync(connection, $"""ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}""", cancellationToken);
-        }
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            foreach (var (name, definition) in table.Select(f => (f.Name, f.Definition)))
+            {
+                report($"foreign key {name}");
+                await ExecuteAsync(connection, $"""ALTER TABLE {table.Key} ADD CONSTRAINT "{name}" {definition}""", cancellationToken);
+            }
+        }));
         _indexes.Clear();
         _foreignKeys.Clear();
     }
