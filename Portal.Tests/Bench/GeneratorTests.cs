@@ -194,6 +194,37 @@ public class GeneratorTests(GeneratorTests.Generated generated) : IClassFixture<
         Assert.DoesNotContain(filed, await services.QueryAsync(db => db.ServiceRequests.Select(r => r.Number).ToListAsync()));
     }
 
+    [Fact]
+    public async Task Generate_WithTheSameSeed_WritesTheSameData()
+    {
+        await using var first = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var second = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await new BenchGenerator(Options(first, 200, 150), TextWriter.Null).RunAsync();
+        await new BenchGenerator(Options(second, 200, 150), TextWriter.Null).RunAsync();
+
+        var (a, b) = (await FingerprintAsync(first), await FingerprintAsync(second));
+        Assert.Equal(200 + 150 + 300, a.Count(line => line.StartsWith('R') || line.StartsWith('E') || line.StartsWith('U')));
+        Assert.Equal(a, b);
+    }
+
+    /// <summary>Every request with its history and deadlines, every enterprise and person, one line each.</summary>
+    private static async Task<List<string>> FingerprintAsync(TestDatabase database)
+    {
+        await using var services = InfrastructureServices.Create(database);
+        return await services.QueryAsync(async db =>
+        {
+            var requests = await db.ServiceRequests.AsNoTracking().Include(r => r.Timeline).Include(r => r.Deadlines).AsSplitQuery()
+                .OrderBy(r => r.Number).ToListAsync();
+            var lines = requests.Select(r => $"R {r.Number} {r.EnterpriseId} {r.State} {r.SubmittedAt:O} {r.CommissionerUserId} {r.Title} "
+                + string.Join("|", r.Timeline.OrderBy(e => e.Sequence).Select(e => $"{e.Action}@{e.At:O}:{e.ActorUserId}"))
+                + " " + string.Join("|", r.Deadlines.OrderBy(d => d.Id).Select(d => d.ToString()))).ToList();
+            lines.AddRange(await db.Enterprises.OrderBy(e => e.Id).Select(e => $"E {e.Id} {e.Name} {e.CreditCode} {e.CommissionerUserId}").ToListAsync());
+            lines.AddRange(await db.Users.Where(u => u.EnterpriseId == null).OrderBy(u => u.Email)
+                .Select(u => $"U {u.Email} {u.DisplayName} {(u.Email!.StartsWith("admin@") ? "" : u.Id)}").ToListAsync());
+            return lines;
+        });
+    }
+
     [Theory]
     [InlineData("Data Source=App_Data/portal.db")]
     [InlineData("Data Source=:memory:")]

@@ -97,7 +97,7 @@ public sealed class BenchGenerator(GeneratorOptions options, TextWriter progress
         {
             await ExecuteAsync(connection, $"""SELECT setval(pg_get_serial_sequence('"{table}"', 'Id'), GREATEST((SELECT MAX("Id") FROM "{table}"), 1))""", cancellationToken);
         }
-        await SaveNumberSequencesAsync(connection, numbers, cancellationToken);
+        await SaveNumberSequencesAsync(connection, cancellationToken);
         await ExecuteAsync(connection, """ANALYZE "ServiceRequests", "RequestEvents", "RequestDeadlines", "RequestCoHandlers", "PortalNotifications", "Enterprises", "AspNetUsers" """, cancellationToken);
 
         var enterprises = (int)await ScalarAsync<long>(connection, """SELECT count(*) FROM "Enterprises" """, cancellationToken);
@@ -250,7 +250,6 @@ public sealed class BenchGenerator(GeneratorOptions options, TextWriter progress
             return;
         }
 
-        progress.WriteLine($"Creating {Cast.Supervisors + Cast.Commissioners + Cast.Cadres + 1:N0}+ staff and {options.Enterprises:N0} enterprises …");
         var departments = await RowsAsync(connection, """SELECT "Id", "Code", "Name" FROM "Departments" ORDER BY "Id" """,
             r => (r.GetInt32(0), r.GetString(1), r.GetString(2)), cancellationToken);
         var parks = await RowsAsync(connection, """SELECT "Id" FROM "Parks" ORDER BY "Id" """, r => r.GetInt32(0), cancellationToken);
@@ -261,6 +260,7 @@ public sealed class BenchGenerator(GeneratorOptions options, TextWriter progress
         var firstEnterprise = (int)await MaxIdAsync(connection, "Enterprises", cancellationToken) + 1;
 
         var staff = Cast.Staff(random, departments);
+        progress.WriteLine($"Creating {staff.Count:N0} staff, {options.Enterprises:N0} enterprises and a user for each …");
         var commissioners = staff.Where(p => p.Role == Roles.Commissioner).Select(p => p.Id).ToList();
         var queueCommissioner = staff.Single(p => p.Email == Cast.QueueCommissionerEmail).Id;
         var enterprises = Cast.Enterprises(random, options.Enterprises, firstEnterprise, parks, industries,
@@ -464,9 +464,8 @@ public sealed class BenchGenerator(GeneratorOptions options, TextWriter progress
         return numbers;
     }
 
-    private async Task SaveNumberSequencesAsync(NpgsqlConnection connection, string[] numbers, CancellationToken cancellationToken)
+    private async Task SaveNumberSequencesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        _ = numbers;
         await using var command = new NpgsqlCommand("""
             INSERT INTO "RequestNumberSequences" ("Day", "LastValue") SELECT * FROM unnest(@days, @values)
             ON CONFLICT ("Day") DO UPDATE SET "LastValue" = GREATEST("RequestNumberSequences"."LastValue", EXCLUDED."LastValue")
