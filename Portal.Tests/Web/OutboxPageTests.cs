@@ -82,6 +82,7 @@ public class OutboxPageTests : ComponentTest
         await portal.Job().SweepAsync(CancellationToken.None);
         Services.AddScoped(_ => portal.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxAdministration>());
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        SignInAs(OutboxPortal.Admin, "admin@example.cn");
 
         var page = Render<OutboxPage>();
 
@@ -117,6 +118,7 @@ public class OutboxPageTests : ComponentTest
         await portal.Job().SweepAsync(CancellationToken.None);
         Services.AddScoped(_ => portal.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxAdministration>());
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        SignInAs(OutboxPortal.Admin, "admin@example.cn");
 
         var page = Render<OutboxPage>();
 
