@@ -18,8 +18,6 @@ internal sealed class EscalationSettingsConfiguration : IEntityTypeConfiguration
         });
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.WarningPercent).HasDefaultValue(80);
-        builder.Property(s => s.SevereAfterWorkingDays).HasDefaultValue(1);
         builder.Ignore(s => s.Policy);
     }
 }
