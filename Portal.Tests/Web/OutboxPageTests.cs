@@ -81,8 +81,8 @@ public class OutboxPageTests : ComponentTest
         var ids = await portal.WriteAsync(OutboxPortal.Email(subject: "第一封"), OutboxPortal.Email(subject: "第二封"), OutboxPortal.Email(subject: "第三封"));
         await portal.Job().SweepAsync(CancellationToken.None);
         Services.AddScoped(_ => portal.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxAdministration>());
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         SignInAs(OutboxPortal.Admin, "admin@example.cn");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         var page = Render<OutboxPage>();
 
@@ -117,8 +117,8 @@ public class OutboxPageTests : ComponentTest
         await portal.WriteAsync(OutboxPortal.Email(to: null));
         await portal.Job().SweepAsync(CancellationToken.None);
         Services.AddScoped(_ => portal.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxAdministration>());
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         SignInAs(OutboxPortal.Admin, "admin@example.cn");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         var page = Render<OutboxPage>();
 

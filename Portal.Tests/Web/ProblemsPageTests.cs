@@ -32,8 +32,8 @@ public class ProblemsPageTests : ComponentTest
         Assert.Equal(OutboxState.Failed, (await portal.RowAsync(id)).State);
         Services.AddScoped(_ => portal.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxAdministration>());
         Services.AddSingleton(portal.Services.GetRequiredService<RoutingProblems>());
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         SignInAs(OutboxPortal.Admin, "admin@example.cn");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         var page = Render<ProblemsPage>();
 
