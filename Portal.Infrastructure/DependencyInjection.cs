@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<SettingsAdministration>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();
@@ -183,10 +184,13 @@ public static class DependencyInjection
         services.AddTransient<HeartbeatJob>();
         services.AddOptions<EscalationOptions>()
             .Bind(configuration.GetSection(EscalationOptions.Section))
-            .Validate(o => o.WarningPercent is >= 50 and <= 99, "Escalation:WarningPercent must be between 50 and 99.")
-            .Validate(o => o.SevereAfterWorkingDays is >= 1 and <= 10, "Escalation:SevereAfterWorkingDays must be between 1 and 10.")
+            .Validate(o => EscalationSettings.IsValidWarningPercent(o.WarningPercent),
+                $"Escalation:WarningPercent must be between {EscalationSettings.WarningPercentMin} and {EscalationSettings.WarningPercentMax}.")
+            .Validate(o => EscalationSettings.IsValidSevereAfterWorkingDays(o.SevereAfterWorkingDays),
+                $"Escalation:SevereAfterWorkingDays must be between {EscalationSettings.SevereAfterWorkingDaysMin} and {EscalationSettings.SevereAfterWorkingDaysMax}.")
             .Validate(o => o.BatchSize is >= 1 and <= 10000, "Escalation:BatchSize must be between 1 and 10000.")
             .ValidateOnStart();
+        services.AddSingleton<EscalationSettingsService>();
         services.AddTransient<EscalationJob>();
         services.AddTransient<AutoCloseJob>();
         services.AddTransient<DailyDigestJob>();

@@ -70,4 +70,7 @@ public static class RequestRefusals
     public const string DepartmentNotFound = "Request.DepartmentNotFound";
     public const string HandlerNotOfDepartment = "Request.HandlerNotOfDepartment";
     public const string NotACommissioner = "Request.NotACommissioner";
+
+    /// <summary>The commissioner chosen to take a request over was deactivated. Arguments: their name.</summary>
+    public const string CommissionerDeactivated = "Request.CommissionerDeactivated";
 }

@@ -82,16 +82,29 @@ public static class AuditKinds
     /// <summary>The right password, but the account may not sign in yet (e-mail not confirmed).</summary>
     public const string SignInNotAllowed = "SignIn.NotAllowed";
 
+    /// <summary>The right password for an account with two-factor sign-in: the second factor is still to come.</summary>
+    public const string SignInTwoFactorRequired = "SignIn.TwoFactorRequired";
+
     public const string UserCreated = "User.Created";
     public const string UserChanged = "User.Changed";
     public const string UserDeactivated = "User.Deactivated";
     public const string UserPasswordReset = "User.PasswordReset";
     public const string UserUnlocked = "User.Unlocked";
 
+    /// <summary>The escalation settings (督办设置) changed.</summary>
+    public const string EscalationSettingsChanged = "Settings.Escalation";
+
+    /// <summary>A message of the outbox put back to be sent now.</summary>
+    public const string OutboxMessageRetried = "Outbox.Retried";
+
+    /// <summary>Every failed message of the outbox put back to be sent.</summary>
+    public const string OutboxFailedRetried = "Outbox.RetriedAllFailed";
+
     public static IReadOnlyList<string> All { get; } =
     [
-        SignInSucceeded, SignInFailed, AccountLockedOut, SignInWhileLockedOut, SignInNotAllowed,
+        SignInSucceeded, SignInFailed, AccountLockedOut, SignInWhileLockedOut, SignInNotAllowed, SignInTwoFactorRequired,
         UserCreated, UserChanged, UserDeactivated, UserPasswordReset, UserUnlocked,
+        EscalationSettingsChanged, OutboxMessageRetried, OutboxFailedRetried,
     ];
 }
 
@@ -99,4 +112,12 @@ public static class AuditKinds
 public sealed record AuditSubject(string Type, string Id, string Label)
 {
     public static AuditSubject Account(string id, string email) => new("User", id, email);
+
+    /// <summary>The escalation settings: one of a kind.</summary>
+    public static AuditSubject EscalationSettings { get; } = new("Settings", "Escalation", "督办设置");
+
+    public static AuditSubject OutboxMessage(Guid id, string subject) => new("Outbox", id.ToString(), subject);
+
+    /// <summary>The outbox as a whole, for a change to all of its failed messages.</summary>
+    public static AuditSubject Outbox { get; } = new("Outbox", "", "发送失败的邮件");
 }

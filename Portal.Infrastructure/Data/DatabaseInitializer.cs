@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Portal.Infrastructure.Configuration;
 using Portal.Infrastructure.Data.Seeding;
+using Portal.Infrastructure.Escalation;
 
 namespace Portal.Infrastructure.Data;
 
@@ -39,6 +40,7 @@ public static class DatabaseInitializer
         await seeder.SeedReferenceDataAsync(cancellationToken);
         await seeder.SeedCalendarAsync(cancellationToken);
         await seeder.SeedTimeLimitPoliciesAsync(cancellationToken);
+        await services.GetRequiredService<EscalationSettingsService>().SeedAsync(cancellationToken);
         if (seed.DemoData)
         {
             await seeder.SeedDemoDataAsync(cancellationToken);

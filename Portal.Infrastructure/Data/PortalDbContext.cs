@@ -47,6 +47,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<RequestDraft> RequestDrafts => Set<RequestDraft>();
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<EscalationSettings> EscalationSettings => Set<EscalationSettings>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -22,6 +22,7 @@ namespace Portal.Infrastructure.Escalation;
 public sealed class EscalationJob(
     IDbContextFactory<PortalDbContext> contexts,
     WorkCalendarService calendars,
+    EscalationSettingsService settings,
     IOptions<EscalationOptions> options,
     RequestEventNotifier notifier,
     TimeProvider time,
@@ -39,7 +40,7 @@ public sealed class EscalationJob(
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var policy = options.Value.Policy;
+        var policy = await settings.PolicyAsync(cancellationToken);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var due = await DueRequestsAsync(policy, calendar, now, cancellationToken);
         var recorded = 0;

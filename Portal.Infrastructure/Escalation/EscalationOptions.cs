@@ -1,8 +1,10 @@
-using Portal.Domain.Requests;
-
 namespace Portal.Infrastructure.Escalation;
 
-/// <summary>Escalation settings (section <c>Escalation</c>), checked at start.</summary>
+/// <summary>
+/// Escalation settings (section <c>Escalation</c>), checked at start. <see cref="WarningPercent"/> and
+/// <see cref="SevereAfterWorkingDays"/> only seed <see cref="EscalationSettings"/> on the first start: read the
+/// policy from <see cref="EscalationSettingsService"/>, never from here.
+/// </summary>
 public sealed class EscalationOptions
 {
     public const string Section = "Escalation";
@@ -15,6 +17,4 @@ public sealed class EscalationOptions
 
     /// <summary>At most this many requests are escalated per scan; the next scan takes the rest.</summary>
     public int BatchSize { get; set; } = 500;
-
-    public EscalationPolicy Policy => new(WarningPercent / 100.0, SevereAfterWorkingDays);
 }

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Admin;
+using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Requests;
 
 namespace Portal.Infrastructure.Notifications;
 
@@ -36,13 +39,18 @@ public enum OutboxRetryOutcome
     InProgress,
 }
 
-/// <summary>What admins see of the outbox and what they can do: list failed and waiting messages, retry them.</summary>
-public sealed class OutboxAdministration(IDbContextFactory<PortalDbContext> contexts, DatabaseSettings database, Outbox outbox, TimeProvider time)
+/// <summary>
+/// What admins see of the outbox and what they can do: list failed and waiting messages, retry them. Admins
+/// only; each retry is saved with its audit entry.
+/// </summary>
+public sealed class OutboxAdministration(
+    IDbContextFactory<PortalDbContext> contexts, DatabaseSettings database, Outbox outbox, AuditLog audit, TimeProvider time)
 {
     public const int DefaultPageSize = 20;
 
-    public async Task<OutboxCounts> CountAsync(CancellationToken cancellationToken = default)
+    public async Task<OutboxCounts> CountAsync(PortalUser admin, CancellationToken cancellationToken = default)
     {
+        AdminOnly.Require(admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var counts = await db.OutboxMessages.Where(m => m.State != OutboxState.Delivered)
             .GroupBy(m => m.State).Select(g => new { State = g.Key, Count = g.Count() })
@@ -53,8 +61,10 @@ public sealed class OutboxAdministration(IDbContextFactory<PortalDbContext> cont
     }
 
     /// <summary>One page of the rows in <paramref name="state"/>, newest first, by keyset on (created, id).</summary>
-    public async Task<OutboxListPage> ListAsync(OutboxState state, OutboxCursor? after, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
+    public async Task<OutboxListPage> ListAsync(PortalUser admin, OutboxState state, OutboxCursor? after, int pageSize = DefaultPageSize,
+        CancellationToken cancellationToken = default)
     {
+        AdminOnly.Require(admin);
         pageSize = Math.Clamp(pageSize, 1, 200);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = db.OutboxMessages.AsNoTracking().Where(m => m.State == state);
@@ -79,8 +89,9 @@ public sealed class OutboxAdministration(IDbContextFactory<PortalDbContext> cont
     }
 
     /// <summary>Attempts the message again now: a failed one with a fresh set of attempts, a waiting one without its backoff.</summary>
-    public async Task<OutboxRetryOutcome> RetryAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<OutboxRetryOutcome> RetryAsync(PortalUser admin, Guid id, CancellationToken cancellationToken = default)
     {
+        AdminOnly.Require(admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (row is null)
@@ -91,10 +102,13 @@ public sealed class OutboxAdministration(IDbContextFactory<PortalDbContext> cont
         {
             return OutboxRetryOutcome.AlreadyDelivered;
         }
+        var before = Snapshot(row);
         if (!row.Retry(time.GetUtcNow()))
         {
             return OutboxRetryOutcome.InProgress;
         }
+        await audit.RecordAsync(db, admin, AuditKinds.OutboxMessageRetried, AuditSubject.OutboxMessage(row.Id, row.Subject), before, Snapshot(row),
+            cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -108,19 +122,29 @@ public sealed class OutboxAdministration(IDbContextFactory<PortalDbContext> cont
     }
 
     /// <summary>Every failed message back to waiting with a fresh set of attempts (as <see cref="OutboxMessage.Retry"/>); returns how many.</summary>
-    public async Task<int> RetryAllFailedAsync(CancellationToken cancellationToken = default)
+    public async Task<int> RetryAllFailedAsync(PortalUser admin, CancellationToken cancellationToken = default)
     {
+        AdminOnly.Require(admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
         var count = await db.OutboxMessages.Where(m => m.State == OutboxState.Failed)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.State, OutboxState.Pending)
                 .SetProperty(m => m.AttemptCount, 0)
                 .SetProperty(m => m.NextAttemptAt, now), cancellationToken);
-        if (count > 0)
+        if (count == 0)
         {
-            outbox.SweepSoon();
+            return 0;
         }
+        await audit.RecordAsync(db, admin, AuditKinds.OutboxFailedRetried, AuditSubject.Outbox,
+            new { Failed = count }, new { Pending = count, NextAttemptAt = now }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.SweepSoon();
         return count;
     }
+
+    private static object Snapshot(OutboxMessage row) =>
+        new { row.RecipientAddress, State = row.State.ToString(), row.AttemptCount, row.NextAttemptAt, LastProblem = row.LastProblem?.ToString() };
 }

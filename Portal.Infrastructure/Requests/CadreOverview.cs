@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Calendar;
@@ -16,7 +15,7 @@ public sealed record GuaranteedEnterprise(int Id, string Name, int Open, int OnT
 /// running deadlines, computed now), for the cadre's home page. Nobody else has any.
 /// </summary>
 public sealed class CadreOverview(
-    IDbContextFactory<PortalDbContext> contexts, WorkCalendarService calendars, IOptions<EscalationOptions> escalation, TimeProvider time)
+    IDbContextFactory<PortalDbContext> contexts, WorkCalendarService calendars, EscalationSettingsService escalation, TimeProvider time)
 {
     private static readonly RequestState[] Open =
         [RequestState.Submitted, RequestState.Dispatched, RequestState.InProgress, RequestState.AwaitingEnterprise, RequestState.UnderReview];
@@ -36,7 +35,7 @@ public sealed class CadreOverview(
             .ToListAsync(cancellationToken);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var policy = escalation.Value.Policy;
+        var policy = await escalation.PolicyAsync(cancellationToken);
         var levels = requests.ToLookup(r => r.EnterpriseId, r => policy.LevelOf(r, calendar, now));
         return [.. enterprises.Select(e => new GuaranteedEnterprise(
             e.Id, e.Name, levels[e.Id].Count(),

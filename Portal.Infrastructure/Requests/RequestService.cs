@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Domain;
 using Portal.Domain.Attachments;
 using Portal.Domain.Calendar;
@@ -23,7 +22,7 @@ public sealed class RequestService(
     WorkCalendarService calendars,
     RequestTargetsSource targetsSource,
     RequestEventNotifier notifier,
-    IOptions<EscalationOptions> escalation,
+    EscalationSettingsService escalation,
     TimeProvider time)
 {
     public async Task<string> SubmitAsync(PortalUser user, SubmitRequestInput input, CancellationToken cancellationToken = default)
@@ -106,7 +105,7 @@ public sealed class RequestService(
         var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var policy = escalation.Value.Policy;
+        var policy = await escalation.PolicyAsync(cancellationToken);
         var levels = staff
             ? request.Deadlines.ToDictionary(d => d.Id, d => policy.LevelOf(d, calendar, now))
             : [];
@@ -322,10 +321,15 @@ public sealed class RequestService(
     public Task ReassignAsync(PortalUser user, string number, int version, string commissionerUserId, CancellationToken cancellationToken = default) =>
         ActAsync(user, number, version, async (db, request, actor, calendar, now) =>
         {
-            var isCommissioner = await db.UsersInRole(Roles.Commissioner).AnyAsync(u => u.Id == commissionerUserId, cancellationToken);
-            if (!isCommissioner)
+            var commissioner = await db.UsersInRole(Roles.Commissioner).Where(u => u.Id == commissionerUserId)
+                .Select(u => new { u.DisplayName, u.DeactivatedAt }).SingleOrDefaultAsync(cancellationToken);
+            if (commissioner is null)
             {
                 throw new DomainException(RequestRefusals.NotACommissioner, "所选人员不是服务专员");
+            }
+            if (commissioner.DeactivatedAt is not null)
+            {
+                throw new DomainException(RequestRefusals.CommissionerDeactivated, $"{commissioner.DisplayName}的账号已停用，不能接手诉求", commissioner.DisplayName);
             }
             request.Reassign(actor, commissionerUserId, calendar, now);
         }, cancellationToken);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Calendar;
@@ -29,7 +28,7 @@ public sealed record PendingExtensionRow(
 /// has nothing here. Each list is capped at <see cref="MaxRows"/>, the most pressing first.
 /// </summary>
 public sealed class SupervisorDesk(
-    IDbContextFactory<PortalDbContext> contexts, WorkCalendarService calendars, IOptions<EscalationOptions> escalation, TimeProvider time)
+    IDbContextFactory<PortalDbContext> contexts, WorkCalendarService calendars, EscalationSettingsService escalation, TimeProvider time)
 {
     public const int MaxRows = 100;
 
@@ -60,7 +59,7 @@ public sealed class SupervisorDesk(
             .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Sequence)!);
         var departmentIds = returns.Values.Select(e => e.DepartmentId).OfType<int>().Distinct().ToList();
         var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
-        var (calendar, now, policy) = (await calendars.GetCalendarAsync(cancellationToken), time.GetUtcNow(), escalation.Value.Policy);
+        var (calendar, now, policy) = (await calendars.GetCalendarAsync(cancellationToken), time.GetUtcNow(), await escalation.PolicyAsync(cancellationToken));
         return [.. rows.Select(r =>
         {
             var returned = returns.GetValueOrDefault(r.Id);
@@ -105,7 +104,7 @@ public sealed class SupervisorDesk(
         var askerIds = asks.Values.Select(a => a.ActorUserId).Distinct().ToList();
         var askers = await db.Users.Where(u => askerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var deadlines = await RunningAsync(db, ids, cancellationToken);
-        var (calendar, now, policy) = (await calendars.GetCalendarAsync(cancellationToken), time.GetUtcNow(), escalation.Value.Policy);
+        var (calendar, now, policy) = (await calendars.GetCalendarAsync(cancellationToken), time.GetUtcNow(), await escalation.PolicyAsync(cancellationToken));
         return [.. rows.Select(r =>
         {
             var ask = asks.GetValueOrDefault(r.Id);

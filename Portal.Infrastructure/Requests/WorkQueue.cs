@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Domain.Calendar;
 using Portal.Domain.Identity;
 using Portal.Domain.Requests;
@@ -74,7 +73,7 @@ public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, QueueCursor? Next, 
 /// level reads the levels the escalation scan recorded; each row's own level is computed now.
 /// </summary>
 public sealed class WorkQueue(
-    IDbContextFactory<PortalDbContext> contexts, WorkCalendarService calendars, IOptions<EscalationOptions> escalation, TimeProvider time)
+    IDbContextFactory<PortalDbContext> contexts, WorkCalendarService calendars, EscalationSettingsService escalation, TimeProvider time)
 {
     public const int PageSize = 30;
 
@@ -129,7 +128,7 @@ public sealed class WorkQueue(
             .ToLookup(d => d.RequestId, d => d.Deadline);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var policy = escalation.Value.Policy;
+        var policy = await escalation.PolicyAsync(cancellationToken);
         var rows = shown.Select(r => new QueueRow(
             r.Id, r.Number, r.Title, r.State, r.Urgency, r.Enterprise, r.Category, r.LeadDepartment, r.SubmittedAt,
             deadlines[r.Id].OrderBy(d => d.DueAt).FirstOrDefault(),

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Email;
 using Portal.Infrastructure.Notifications;
+using Portal.Infrastructure.Requests;
+using Portal.Domain.Identity;
 
 namespace Portal.Tests.Support;
 
@@ -81,6 +83,9 @@ public sealed class OutboxPortal : IAsyncDisposable
     /// <summary>Every file in the pickup folder, temporary ones included.</summary>
     public string[] AllFiles() =>
         Directory.Exists(PickupDirectory) ? Directory.GetFiles(PickupDirectory, "*", SearchOption.AllDirectories) : [];
+
+    /// <summary>An admin as the outbox's administration takes one; nobody in the database, as in <see cref="Email"/>.</summary>
+    public static PortalUser Admin { get; } = new("admin-1", Roles.Admin);
 
     public async Task<T> AdministrationAsync<T>(Func<OutboxAdministration, Task<T>> use)
     {

@@ -8,7 +8,7 @@ namespace Portal.Tests.Web;
 public class AdminAuthorisationMatrixTests(SqlitePortalHost host) : IClassFixture<SqlitePortalHost>
 {
     private static readonly string[] AdminAddresses =
-        ["/admin/users", "/admin/audit", "/admin/audit/export", "/admin/outbox", "/admin/calendar", "/admin/organisation", "/admin/categories", "/jobs"];
+        ["/admin/users", "/admin/audit", "/admin/audit/export", "/admin/outbox", "/admin/calendar", "/admin/organisation", "/admin/categories", "/admin/settings", "/admin/problems", "/jobs"];
 
     private static readonly (string Role, string Email)[] Cast =
     [

@@ -19,7 +19,7 @@ public class NavMenuTests : ComponentTest
         {
             Roles.Admin,
             ["/", "/requests", "/enterprises", "/dashboard", "/policies", "/admin/users", "/admin/organisation", "/admin/categories",
-             "/admin/calendar", "/admin/outbox", "/admin/audit", "/jobs", "/Account/Manage"]
+             "/admin/calendar", "/admin/settings", "/admin/problems", "/admin/outbox", "/admin/audit", "/jobs", "/Account/Manage"]
         },
     };
 

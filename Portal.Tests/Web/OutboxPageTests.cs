@@ -81,6 +81,7 @@ public class OutboxPageTests : ComponentTest
         var ids = await portal.WriteAsync(OutboxPortal.Email(subject: "第一封"), OutboxPortal.Email(subject: "第二封"), OutboxPortal.Email(subject: "第三封"));
         await portal.Job().SweepAsync(CancellationToken.None);
         Services.AddScoped(_ => portal.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxAdministration>());
+        SignInAs(OutboxPortal.Admin, "admin@example.cn");
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         var page = Render<OutboxPage>();
@@ -116,6 +117,7 @@ public class OutboxPageTests : ComponentTest
         await portal.WriteAsync(OutboxPortal.Email(to: null));
         await portal.Job().SweepAsync(CancellationToken.None);
         Services.AddScoped(_ => portal.Services.CreateScope().ServiceProvider.GetRequiredService<OutboxAdministration>());
+        SignInAs(OutboxPortal.Admin, "admin@example.cn");
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         var page = Render<OutboxPage>();

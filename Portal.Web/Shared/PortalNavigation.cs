@@ -43,6 +43,8 @@ public static class PortalNavigation
         new("/admin/organisation", "Nav.AdminOrganisation", MudBlazor.Icons.Material.Filled.AccountTree, [Roles.Admin]),
         new("/admin/categories", "Nav.AdminCategories", MudBlazor.Icons.Material.Filled.Timer, [Roles.Admin]),
         new("/admin/calendar", "Nav.AdminCalendar", MudBlazor.Icons.Material.Filled.CalendarMonth, [Roles.Admin]),
+        new("/admin/settings", "Nav.AdminSettings", MudBlazor.Icons.Material.Filled.Tune, [Roles.Admin]),
+        new("/admin/problems", "Nav.AdminProblems", MudBlazor.Icons.Material.Filled.ReportProblem, [Roles.Admin]),
         new("/admin/outbox", "Nav.AdminOutbox", MudBlazor.Icons.Material.Filled.Outbox, [Roles.Admin]),
         new("/admin/audit", "Nav.AdminAudit", MudBlazor.Icons.Material.Filled.History, [Roles.Admin]),
         new("/jobs", "Nav.Jobs", MudBlazor.Icons.Material.Filled.Schedule, [Roles.Admin]),

@@ -117,6 +117,36 @@ public class EscalationJobTests
         Assert.Contains("受理派单", supervision.Text);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task AWarningThresholdChangedByAnAdmin_ChangesTheNextScansOutcome_WithoutARestart(DatabaseProvider provider)
+    {
+        var staged = await StagedAsync(provider);
+        await using var _ = staged.Portal;
+        var (number, _) = await staged.StageAsync(Stage.Submitted);
+        var admin = await staged.Portal.UserAsync("admin@yqby.test");
+        var settings = staged.Portal.Services.GetRequiredService<Portal.Infrastructure.Admin.SettingsAdministration>();
+        // Submitted Monday 09:01, dispatch due 11:01: at 10:01 half of the time is used, below the 80 % warning.
+        staged.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 10, 1, 0, WorkCalendar.Offset));
+        Assert.Equal(0, await ScanAsync(staged.Portal.Services));
+
+        var changed = await settings.ChangeEscalationAsync(admin, new Portal.Infrastructure.Admin.EscalationSettingsInput(40, 1));
+
+        Assert.True(changed.Succeeded);
+        Assert.Equal(1, await ScanAsync(staged.Portal.Services));
+        Assert.Equal([new Told(EscalationLevel.Warning, [Commissioner], [])], await LevelsAsync(staged.Portal, number!, DeadlineKind.Dispatch), TellComparer);
+
+        // Severely overdue at once past the deadline's own day when the delay is 0: Monday 17:31 instead of Tuesday.
+        Assert.True((await settings.ChangeEscalationAsync(admin, new Portal.Infrastructure.Admin.EscalationSettingsInput(40, 0))).Succeeded);
+        staged.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 17, 31, 0, WorkCalendar.Offset));
+        Assert.Equal(2, await ScanAsync(staged.Portal.Services));
+        Assert.Equal(
+            [EscalationLevel.Warning, EscalationLevel.Overdue, EscalationLevel.SeverelyOverdue],
+            (await LevelsAsync(staged.Portal, number!, DeadlineKind.Dispatch)).Select(t => t.Level));
+        Assert.Single(await SystemSupervisionsAsync(staged.Portal, number!));
+    }
+
     public static TheoryData<Stage, DeadlineKind, string[], string[], string[]> Kinds() => new()
     {
         // stage, kind, level 1, level 2, level 3 (sorted e-mail addresses)

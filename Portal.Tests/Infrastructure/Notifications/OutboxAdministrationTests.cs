@@ -27,7 +27,7 @@ public class OutboxAdministrationTests
         var pages = 0;
         do
         {
-            var page = await portal.AdministrationAsync(admin => admin.ListAsync(OutboxState.Failed, cursor, pageSize: 4));
+            var page = await portal.AdministrationAsync(admin => admin.ListAsync(OutboxPortal.Admin, OutboxState.Failed, cursor, pageSize: 4));
             seen.AddRange(page.Rows);
             cursor = page.Next;
             pages++;
@@ -39,7 +39,7 @@ public class OutboxAdministrationTests
         Assert.Equal(seen.Count, seen.Select(r => r.Id).Distinct().Count());
         Assert.Equal(seen.OrderByDescending(r => r.CreatedAt).Select(r => r.CreatedAt), seen.Select(r => r.CreatedAt));
         Assert.All(seen, r => Assert.Equal(OutboxProblem.NoAddress, r.LastProblem));
-        Assert.Equal(new OutboxCounts(14, 0), await portal.AdministrationAsync(admin => admin.CountAsync()));
+        Assert.Equal(new OutboxCounts(14, 0), await portal.AdministrationAsync(admin => admin.CountAsync(OutboxPortal.Admin)));
     }
 
     [Theory]
@@ -55,14 +55,14 @@ public class OutboxAdministrationTests
 
         var fixedNode = portal.AnotherNode(new Dictionary<string, string?> { ["Email:PickupDirectory"] = portal.PickupDirectory });
         Assert.Equal(0, (await portal.Job(fixedNode).SweepAsync(CancellationToken.None)).Attempted);
-        var outcome = await portal.AdministrationAsync(admin => admin.RetryAsync(id));
+        var outcome = await portal.AdministrationAsync(admin => admin.RetryAsync(OutboxPortal.Admin, id));
         var run = await portal.Job(fixedNode).SweepAsync(CancellationToken.None);
 
         Assert.Equal(OutboxRetryOutcome.Retried, outcome);
         Assert.Equal(new DeliveryRun(1, 0, 0, 0), run);
         Assert.Equal(OutboxState.Delivered, (await portal.RowAsync(id)).State);
-        Assert.Equal(OutboxRetryOutcome.AlreadyDelivered, await portal.AdministrationAsync(admin => admin.RetryAsync(id)));
-        Assert.Equal(OutboxRetryOutcome.NotFound, await portal.AdministrationAsync(admin => admin.RetryAsync(Guid.NewGuid())));
+        Assert.Equal(OutboxRetryOutcome.AlreadyDelivered, await portal.AdministrationAsync(admin => admin.RetryAsync(OutboxPortal.Admin, id)));
+        Assert.Equal(OutboxRetryOutcome.NotFound, await portal.AdministrationAsync(admin => admin.RetryAsync(OutboxPortal.Admin, Guid.NewGuid())));
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public class OutboxAdministrationTests
         Assert.Contains("'not an address' is not valid", (await portal.RowAsync(ids[1])).LastError);
         portal.Time.Advance(TimeSpan.FromMinutes(5));
 
-        var count = await portal.AdministrationAsync(admin => admin.RetryAllFailedAsync());
+        var count = await portal.AdministrationAsync(admin => admin.RetryAllFailedAsync(OutboxPortal.Admin));
 
         Assert.Equal(2, count);
         foreach (var id in ids[..2])
@@ -88,6 +88,6 @@ public class OutboxAdministrationTests
             Assert.Equal(portal.Time.GetUtcNow(), row.NextAttemptAt);
         }
         Assert.Equal(OutboxState.Delivered, (await portal.RowAsync(ids[2])).State);
-        Assert.Equal(new OutboxCounts(0, 2), await portal.AdministrationAsync(admin => admin.CountAsync()));
+        Assert.Equal(new OutboxCounts(0, 2), await portal.AdministrationAsync(admin => admin.CountAsync(OutboxPortal.Admin)));
     }
 }

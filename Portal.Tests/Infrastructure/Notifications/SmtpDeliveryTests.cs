@@ -64,7 +64,7 @@ public class SmtpDeliveryTests
             Assert.Contains($"127.0.0.1:{relay.Port} cannot be reached", row.LastError);
             Assert.Equal(start + TimeSpan.FromMinutes(1) + TimeSpan.FromMinutes(2), row.NextAttemptAt);
         }
-        var waiting = await portal.AdministrationAsync(admin => admin.ListAsync(OutboxState.Pending, null));
+        var waiting = await portal.AdministrationAsync(admin => admin.ListAsync(OutboxPortal.Admin, OutboxState.Pending, null));
         Assert.Equal(ids.Order(), waiting.Rows.Select(r => r.Id).Order());
         Assert.All(waiting.Rows, r => Assert.Equal(2, r.AttemptCount));
         Assert.Equal(0, await Smtp4dev.CountAsync(to[0]));
@@ -105,7 +105,7 @@ public class SmtpDeliveryTests
         Assert.Equal(OutboxState.Failed, row.State);
         Assert.Equal(3, row.AttemptCount);
         Assert.Equal(OutboxProblem.ServerUnreachable, row.LastProblem);
-        var failed = await portal.AdministrationAsync(admin => admin.ListAsync(OutboxState.Failed, null));
+        var failed = await portal.AdministrationAsync(admin => admin.ListAsync(OutboxPortal.Admin, OutboxState.Failed, null));
         Assert.Equal(id, Assert.Single(failed.Rows).Id);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain;
 using Portal.Domain.Calendar;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
@@ -210,5 +211,29 @@ public class WorkspaceListsTests
             Assert.Equal([number], queue.Rows.Select(r => r.Number));
             Assert.Equal("王芳", (await staged.Portal.RequestsAsync(s => s.GetAsync(other, number!)))!.CommissionerName);
         }
+    }
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Reassign_ToADeactivatedCommissioner_IsRefusedAndTheRequestStaysWhereItWas(DatabaseProvider provider)
+    {
+        var staged = await EscalationJobTests.StagedAsync(provider);
+        await using var _ = staged.Portal;
+        var supervisor = await staged.Portal.UserAsync("supervisor@yqby.test");
+        var leaving = await staged.Portal.UserAsync("commissioner2@yqby.test");
+        var (number, version) = await staged.StageAsync(Stage.InProgress);
+        await staged.Portal.QueryAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == leaving.Id)).Deactivate(staged.Time.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => staged.Portal.RequestsAsync(s => s.ReassignAsync(supervisor, number!, version, leaving.Id)));
+
+        Assert.Equal(RequestRefusals.CommissionerDeactivated, refused.Code);
+        Assert.Equal(new object[] { "王芳" }, refused.Arguments);
+        var details = (await staged.Portal.RequestsAsync(s => s.GetAsync(supervisor, number!)))!;
+        Assert.Equal("李明", details.CommissionerName);
+        Assert.Equal(version, details.Version);
     }
 }

@@ -1210,6 +1210,29 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("DailyDigests", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.EscalationSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SevereAfterWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarningPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EscalationSettings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EscalationSettings_SevereAfterWorkingDays", "\"SevereAfterWorkingDays\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_EscalationSettings_Singleton", "\"Id\" = 1");
+
+                            t.HasCheckConstraint("CK_EscalationSettings_WarningPercent", "\"WarningPercent\" BETWEEN 1 AND 99");
+                        });
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>
                 {
                     b.Property<long>("Id")

@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Portal.Infrastructure.Notifications;
+using Portal.Infrastructure.Requests;
 using Portal.Web.Resources;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Admin;
 
 /// <summary>
-/// 邮件发送 for admins: the messages that failed or wait, each with its last error and attempt count, a
-/// retry per message and for all failed ones. Pages by keyset ("load more"), never by offset.
+/// The messages that failed or wait (<see cref="State"/>), each with its last error and attempt count, a retry
+/// per message and for all failed ones; what 邮件发送 (/admin/outbox) shows, and 问题处理 (/admin/problems) too.
+/// Pages by keyset ("load more"), never by offset.
 /// </summary>
-public sealed partial class OutboxPage
+public sealed partial class OutboxList
 {
     [Inject]
     private OutboxAdministration Outbox { get; set; } = default!;
@@ -22,8 +25,16 @@ public sealed partial class OutboxPage
     [Inject]
     private PortalFormat Format { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "state")]
-    public string? RequestedState { get; set; }
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    /// <summary>Which messages: the failed ones, or those waiting.</summary>
+    [Parameter]
+    public OutboxState State { get; set; } = OutboxState.Failed;
+
+    /// <summary>Whether to offer the switch between failed and waiting messages (the outbox page's own links).</summary>
+    [Parameter]
+    public bool ShowTabs { get; set; } = true;
 
     /// <summary>What the first (prerendered) run loaded, handed to the interactive run.</summary>
     [PersistentState]
@@ -34,21 +45,21 @@ public sealed partial class OutboxPage
     private Result? _result;
     private bool _busy;
 
-    private OutboxState ShownState =>
-        string.Equals(RequestedState, "pending", StringComparison.OrdinalIgnoreCase) ? OutboxState.Pending : OutboxState.Failed;
+    private PortalUser? _admin;
 
     protected override async Task OnParametersSetAsync()
     {
-        if (Data?.State != ShownState)
+        _admin ??= (await Authentication).User.ToPortalUser();
+        if (Data?.State != State)
         {
-            Data = await LoadAsync(ShownState);
+            Data = await LoadAsync(State);
         }
     }
 
     private async Task<OutboxPageData> LoadAsync(OutboxState state)
     {
-        var counts = await Outbox.CountAsync();
-        var page = await Outbox.ListAsync(state, after: null);
+        var counts = await Outbox.CountAsync(_admin!);
+        var page = await Outbox.ListAsync(_admin!, state, after: null);
         return new OutboxPageData(state, counts.Failed, counts.Pending, [.. page.Rows], page.Next);
     }
 
@@ -61,7 +72,7 @@ public sealed partial class OutboxPage
         _busy = true;
         try
         {
-            var page = await Outbox.ListAsync(data.State, next);
+            var page = await Outbox.ListAsync(_admin!, data.State, next);
             var seen = data.Rows.Select(r => r.Id).ToHashSet();
             Data = data with { Rows = [.. data.Rows, .. page.Rows.Where(r => !seen.Contains(r.Id))], Next = page.Next };
         }
@@ -80,7 +91,7 @@ public sealed partial class OutboxPage
         _busy = true;
         try
         {
-            var outcome = await Outbox.RetryAsync(row.Id);
+            var outcome = await Outbox.RetryAsync(_admin!, row.Id);
             _result = outcome switch
             {
                 OutboxRetryOutcome.Retried => new(Severity.Success, Text["Retry.Done", row.Subject]),
@@ -88,7 +99,7 @@ public sealed partial class OutboxPage
                 OutboxRetryOutcome.AlreadyDelivered => new(Severity.Info, Text["Retry.AlreadyDelivered"]),
                 OutboxRetryOutcome.InProgress => new(Severity.Info, Text["Retry.InProgress"]),
             };
-            Data = await LoadAsync(ShownState);
+            Data = await LoadAsync(State);
         }
         finally
         {
@@ -105,9 +116,9 @@ public sealed partial class OutboxPage
         _busy = true;
         try
         {
-            var count = await Outbox.RetryAllFailedAsync();
+            var count = await Outbox.RetryAllFailedAsync(_admin!);
             _result = count > 0 ? new(Severity.Success, Text["RetryAll.Done", count]) : new(Severity.Info, Text["RetryAll.None"]);
-            Data = await LoadAsync(ShownState);
+            Data = await LoadAsync(State);
         }
         finally
         {
