@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Portal.Infrastructure.Audit;
 
 /// <summary>
@@ -88,10 +90,29 @@ public static class AuditKinds
     public const string UserPasswordReset = "User.PasswordReset";
     public const string UserUnlocked = "User.Unlocked";
 
+    public const string DepartmentCreated = "Department.Created";
+
+    /// <summary>Code, name or head (科室负责人) changed by an admin on the organisation page.</summary>
+    public const string DepartmentChanged = "Department.Changed";
+
+    /// <summary>The head left the post with a change of their account (role, department, deactivated): recorded beside the user's entry.</summary>
+    public const string DepartmentHeadVacated = "Department.HeadVacated";
+
+    public const string ParkCreated = "Park.Created";
+
+    /// <summary>Name or default commissioner.</summary>
+    public const string ParkChanged = "Park.Changed";
+
+    public const string IndustryCreated = "Industry.Created";
+
+    /// <summary>Name or default commissioner.</summary>
+    public const string IndustryChanged = "Industry.Changed";
+
     public static IReadOnlyList<string> All { get; } =
     [
         SignInSucceeded, SignInFailed, AccountLockedOut, SignInWhileLockedOut, SignInNotAllowed,
         UserCreated, UserChanged, UserDeactivated, UserPasswordReset, UserUnlocked,
+        DepartmentCreated, DepartmentChanged, DepartmentHeadVacated, ParkCreated, ParkChanged, IndustryCreated, IndustryChanged,
     ];
 }
 
@@ -99,4 +120,10 @@ public static class AuditKinds
 public sealed record AuditSubject(string Type, string Id, string Label)
 {
     public static AuditSubject Account(string id, string email) => new("User", id, email);
+
+    public static AuditSubject Department(int id, string name) => new("Department", id.ToString(CultureInfo.InvariantCulture), name);
+
+    public static AuditSubject Park(int id, string name) => new("Park", id.ToString(CultureInfo.InvariantCulture), name);
+
+    public static AuditSubject Industry(int id, string name) => new("Industry", id.ToString(CultureInfo.InvariantCulture), name);
 }
