@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<SettingsAdministration>();
+        services.AddSingleton<OrganisationAdministration>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();

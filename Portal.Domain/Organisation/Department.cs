@@ -19,5 +19,20 @@ public class Department
         Name = Require.Text(name, NameMaxLength, Fields.DepartmentName);
     }
 
+    /// <summary>Changes the code and the name; requests keep referring to the department by its id.</summary>
+    public void Rename(string code, string name)
+    {
+        var newCode = Require.Text(code, CodeMaxLength, Fields.DepartmentCode);
+        Name = Require.Text(name, NameMaxLength, Fields.DepartmentName);
+        Code = newCode;
+    }
+
+    /// <summary>
+    /// Names the head. Only an active department handler of this department may be one: the services
+    /// check that (the domain does not see accounts), and <see cref="VacateHead"/> when it stops being so.
+    /// </summary>
     public void AppointHead(string userId) => HeadUserId = Require.Text(userId, 450, Fields.DepartmentHead);
+
+    /// <summary>Leaves the department without a head, as when its head left, changed role or department.</summary>
+    public void VacateHead() => HeadUserId = null;
 }

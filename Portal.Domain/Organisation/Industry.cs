@@ -1,7 +1,7 @@
 namespace Portal.Domain.Organisation;
 
 /// <summary>产业: an industry the district reports by.</summary>
-public class Industry
+public class Industry : IHasDefaultCommissioner
 {
     public const int NameMaxLength = 64;
 
@@ -15,6 +15,8 @@ public class Industry
     public string? DefaultCommissionerUserId { get; private set; }
 
     public Industry(string name) => Name = Require.Text(name, NameMaxLength, Fields.IndustryName);
+
+    public void Rename(string name) => Name = Require.Text(name, NameMaxLength, Fields.IndustryName);
 
     public void AssignDefaultCommissioner(string? userId) =>
         DefaultCommissionerUserId = userId is null ? null : Require.Text(userId, 450, Fields.IndustryCommissioner);

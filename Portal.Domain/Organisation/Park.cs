@@ -1,7 +1,7 @@
 namespace Portal.Domain.Organisation;
 
 /// <summary>园区: an industrial park of the district.</summary>
-public class Park
+public class Park : IHasDefaultCommissioner
 {
     public const int NameMaxLength = 64;
 
@@ -15,6 +15,8 @@ public class Park
     public string? DefaultCommissionerUserId { get; private set; }
 
     public Park(string name) => Name = Require.Text(name, NameMaxLength, Fields.ParkName);
+
+    public void Rename(string name) => Name = Require.Text(name, NameMaxLength, Fields.ParkName);
 
     public void AssignDefaultCommissioner(string? userId) =>
         DefaultCommissionerUserId = userId is null ? null : Require.Text(userId, 450, Fields.ParkCommissioner);

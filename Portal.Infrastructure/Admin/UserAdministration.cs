@@ -313,7 +313,9 @@ public sealed class UserAdministration(
         {
             return outcome;
         }
-        var after = await SnapshotAsync(db, user, (await users.GetRolesAsync(user)).FirstOrDefault(), cancellationToken);
+        var roleAfter = (await users.GetRolesAsync(user)).FirstOrDefault();
+        await OrganisationAdministration.VacateHeadshipsAsync(db, audit, admin, user, roleAfter, cancellationToken);
+        var after = await SnapshotAsync(db, user, roleAfter, cancellationToken);
         await audit.RecordAsync(db, admin, kind, AuditSubject.Account(user.Id, user.Email ?? user.Id), before, after, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

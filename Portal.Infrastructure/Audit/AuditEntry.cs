@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Portal.Infrastructure.Audit;
 
 /// <summary>
@@ -99,12 +101,30 @@ public static class AuditKinds
 
     /// <summary>Every failed message of the outbox put back to be sent.</summary>
     public const string OutboxFailedRetried = "Outbox.RetriedAllFailed";
+    public const string DepartmentCreated = "Department.Created";
+
+    /// <summary>Code, name or head (科室负责人) changed by an admin on the organisation page.</summary>
+    public const string DepartmentChanged = "Department.Changed";
+
+    /// <summary>The head left the post with a change of their account (role, department, deactivated): recorded beside the user's entry.</summary>
+    public const string DepartmentHeadVacated = "Department.HeadVacated";
+
+    public const string ParkCreated = "Park.Created";
+
+    /// <summary>Name or default commissioner.</summary>
+    public const string ParkChanged = "Park.Changed";
+
+    public const string IndustryCreated = "Industry.Created";
+
+    /// <summary>Name or default commissioner.</summary>
+    public const string IndustryChanged = "Industry.Changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SignInSucceeded, SignInFailed, AccountLockedOut, SignInWhileLockedOut, SignInNotAllowed, SignInTwoFactorRequired,
         UserCreated, UserChanged, UserDeactivated, UserPasswordReset, UserUnlocked,
         EscalationSettingsChanged, OutboxMessageRetried, OutboxFailedRetried,
+        DepartmentCreated, DepartmentChanged, DepartmentHeadVacated, ParkCreated, ParkChanged, IndustryCreated, IndustryChanged,
     ];
 }
 
@@ -120,4 +140,9 @@ public sealed record AuditSubject(string Type, string Id, string Label)
 
     /// <summary>The outbox as a whole, for a change to all of its failed messages.</summary>
     public static AuditSubject Outbox { get; } = new("Outbox", "", "发送失败的邮件");
+    public static AuditSubject Department(int id, string name) => new("Department", id.ToString(CultureInfo.InvariantCulture), name);
+
+    public static AuditSubject Park(int id, string name) => new("Park", id.ToString(CultureInfo.InvariantCulture), name);
+
+    public static AuditSubject Industry(int id, string name) => new("Industry", id.ToString(CultureInfo.InvariantCulture), name);
 }
