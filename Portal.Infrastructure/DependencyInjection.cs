@@ -57,7 +57,9 @@ public static class DependencyInjection
         services.AddPortalEmail(configuration, contentRoot);
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<CommissionerHandover>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<EnterpriseAdministration>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();

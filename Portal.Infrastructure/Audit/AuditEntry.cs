@@ -88,10 +88,16 @@ public static class AuditKinds
     public const string UserPasswordReset = "User.PasswordReset";
     public const string UserUnlocked = "User.Unlocked";
 
+    public const string EnterpriseCreated = "Enterprise.Created";
+
+    /// <summary>Any change of an enterprise; a new commissioner's moved requests are listed in the after (MovedRequests).</summary>
+    public const string EnterpriseChanged = "Enterprise.Changed";
+
     public static IReadOnlyList<string> All { get; } =
     [
         SignInSucceeded, SignInFailed, AccountLockedOut, SignInWhileLockedOut, SignInNotAllowed,
         UserCreated, UserChanged, UserDeactivated, UserPasswordReset, UserUnlocked,
+        EnterpriseCreated, EnterpriseChanged,
     ];
 }
 
