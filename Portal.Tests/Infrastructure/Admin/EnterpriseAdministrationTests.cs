@@ -143,7 +143,10 @@ public class EnterpriseAdministrationTests
         var row = (await enterprises.FindAsync(admin, id))!;
         Assert.Equal(leaving.Id, row.CommissionerUserId);
 
-        var done = await enterprises.ChangeAsync(admin, id, row.ToInput() with { CommissionerUserId = next.Id });
+        var done = await enterprises.ChangeAsync(admin, id, row.ToInput() with
+        {
+            CommissionerUserId = next.Id, Contacts = [new EnterpriseContactInput("孔经理", "政务专员", "139 1234 5678", "kong@example.cn")],
+        });
 
         Assert.True(done.Succeeded, string.Join(";", done.Errors.Values.Select(e => e.Message)));
         Assert.Equal([first, second], done.MovedRequests);
@@ -164,6 +167,10 @@ public class EnterpriseAdministrationTests
         Assert.Equal([first, second], after.GetProperty("MovedRequests").EnumerateArray().Select(n => n.GetString()));
         Assert.DoesNotContain(id, (await enterprises.ListAsync(leaving, new EnterpriseFilter(), null)).Rows.Select(r => r.Id));
         Assert.Contains(id, (await enterprises.ListAsync(next, new EnterpriseFilter(), null)).Rows.Select(r => r.Id));
+        await using var scope = portal.Services.CreateAsyncScope();
+        var card = (await scope.ServiceProvider.GetRequiredService<EnterpriseCards>().ForRequestAsync(next, first))!;
+        Assert.Equal(new EnterpriseContact("孔经理", "13912345678", "kong@example.cn", "政务专员"), card.Contacts[0]);
+        Assert.Contains(card.Contacts, c => c.Name == "刘洋" && c.Position is null);
     }
 
     [Fact]
