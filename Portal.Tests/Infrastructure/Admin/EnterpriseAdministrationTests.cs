@@ -135,8 +135,11 @@ public class EnterpriseAdministrationTests
         var first = await RequestServiceTests.SubmitAsync(portal);
         var second = await RequestServiceTests.SubmitAsync(portal);
         var elsewhere = await RequestServiceTests.SubmitAsync(portal, "enterprise2@yqby.test");
+        var resolved = await RequestServiceTests.SubmitAsync(portal);
         var admin = await portal.UserAsync("admin@yqby.test");
         var leaving = await portal.UserAsync("commissioner@yqby.test");
+        await portal.RequestsAsync(async s => await s.HandleDirectlyAsync(leaving, resolved, (await s.GetAsync(leaving, resolved))!.Version));
+        await portal.RequestsAsync(async s => await s.ResolveAsync(leaving, resolved, (await s.GetAsync(leaving, resolved))!.Version, "已协调解决"));
         var next = await portal.UserAsync("commissioner2@yqby.test");
         var enterprises = portal.Services.GetRequiredService<EnterpriseAdministration>();
         var id = (await portal.UserAsync("enterprise@yqby.test")).EnterpriseId!.Value;
@@ -159,6 +162,9 @@ public class EnterpriseAdministrationTests
             Assert.True(await portal.QueryAsync(db => db.PortalNotifications.AnyAsync(n => n.UserId == next.Id && n.RequestNumber == number)));
         }
         Assert.Equal(leaving.Id, await portal.QueryAsync(db => db.ServiceRequests.Where(r => r.Number == elsewhere).Select(r => r.CommissionerUserId).SingleAsync()));
+        // 已答复 stays with whoever handled it: the lifecycle does not let a resolved request be reassigned (docs/admin.md).
+        var kept = await portal.QueryAsync(db => db.ServiceRequests.Where(r => r.Number == resolved).Select(r => new { r.State, r.CommissionerUserId }).SingleAsync());
+        Assert.Equal((RequestState.Resolved, leaving.Id), (kept.State, kept.CommissionerUserId));
         Assert.Equal(next.Id, (await enterprises.FindAsync(admin, id))!.CommissionerUserId);
         var entry = Assert.Single(await portal.Services.GetRequiredService<AuditLog>().OfSubjectAsync(admin, "Enterprise", id.ToString()));
         Assert.StartsWith("李明", JsonDocument.Parse(entry.Before!).RootElement.GetProperty("Commissioner").GetString());
