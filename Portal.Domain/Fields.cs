@@ -37,4 +37,9 @@ public static class Fields
     public static readonly Term FollowUpNotes = new("Field.FollowUpNotes", "回访记录");
     public static readonly Term DisputeReasoning = new("Field.DisputeReasoning", "甄别意见");
     public static readonly Term Instruction = new("Field.Instruction", "督办意见");
+    public static readonly Term CreditCode = new("Field.CreditCode", "统一社会信用代码");
+    public static readonly Term Park = new("Field.Park", "园区");
+    public static readonly Term Industry = new("Field.Industry", "产业");
+    public static readonly Term ContactName = new("Field.ContactName", "联系人姓名");
+    public static readonly Term ContactPosition = new("Field.ContactPosition", "联系人职务");
 }

@@ -57,9 +57,11 @@ public static class DependencyInjection
         services.AddPortalEmail(configuration, contentRoot);
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<CommissionerHandover>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<SettingsAdministration>();
         services.AddSingleton<OrganisationAdministration>();
+        services.AddSingleton<EnterpriseAdministration>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();

@@ -45,14 +45,14 @@ public sealed record AdminOutcome(IReadOnlyDictionary<string, string> Errors)
 /// </summary>
 public sealed class UserAdministration(
     IServiceScopeFactory scopes, IDbContextFactory<PortalDbContext> contexts, AuditLog audit, RequestEventNotifier notifier,
-    TimeProvider time)
+    CommissionerHandover handover, TimeProvider time)
 {
     public const int DefaultPageSize = 30;
 
     /// <summary>Roles an admin creates here; enterprise users register themselves.</summary>
     public static IReadOnlyList<string> StaffRoles { get; } = [Roles.Commissioner, Roles.DepartmentHandler, Roles.Cadre, Roles.Supervisor, Roles.Admin];
 
-    private static readonly RequestState[] Movable = [RequestState.Submitted, RequestState.Dispatched, RequestState.InProgress, RequestState.AwaitingEnterprise];
+    private static readonly RequestState[] Movable = [.. CommissionerHandover.Movable];
 
     /// <summary>One page of accounts whose e-mail, name or phone contains <paramref name="search"/>, by e-mail, keyset after <paramref name="after"/>.</summary>
     public async Task<UserListPage> ListAsync(PortalUser admin, string? search, string? role, string? after, int pageSize = DefaultPageSize,
@@ -326,10 +326,8 @@ public sealed class UserAdministration(
         PortalDbContext db, ApplicationUser user, string? successorUserId, CancellationToken cancellationToken)
     {
         var enterprises = await db.Enterprises.Where(e => e.CommissionerUserId == user.Id).ToListAsync(cancellationToken);
-        var requests = await db.ServiceRequests.Where(r => r.CommissionerUserId == user.Id && Movable.Contains(r.State))
-            .Include(r => r.Timeline).Include(r => r.Deadlines).Include(r => r.CoHandlers).AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        if (enterprises.Count == 0 && requests.Count == 0)
+        var requests = db.ServiceRequests.Where(r => r.CommissionerUserId == user.Id);
+        if (enterprises.Count == 0 && !await requests.AnyAsync(r => Movable.Contains(r.State), cancellationToken))
         {
             return (AdminOutcome.Done, null);
         }
@@ -347,20 +345,7 @@ public sealed class UserAdministration(
         {
             enterprise.AssignCommissioner(successorUserId);
         }
-        WorkCalendar calendar;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            calendar = await scope.ServiceProvider.GetRequiredService<WorkCalendarService>().GetCalendarAsync(cancellationToken);
-        }
-        var now = time.GetUtcNow();
-        NotificationsToSend? told = null;
-        foreach (var request in requests)
-        {
-            var before = request.Timeline.Count;
-            request.Reassign(Actor.System, successorUserId, calendar, now);
-            var sent = await notifier.AddAsync(db, request, [.. request.Timeline.Where(e => e.Sequence > before)], cancellationToken);
-            told = told is null ? sent : told.And(sent);
-        }
+        var (_, told) = await handover.MoveAsync(db, requests, successorUserId, cancellationToken);
         return (AdminOutcome.Done, told);
     }
 

@@ -101,6 +101,7 @@ public static class AuditKinds
 
     /// <summary>Every failed message of the outbox put back to be sent.</summary>
     public const string OutboxFailedRetried = "Outbox.RetriedAllFailed";
+
     public const string DepartmentCreated = "Department.Created";
 
     /// <summary>Code, name or head (科室负责人) changed by an admin on the organisation page.</summary>
@@ -119,12 +120,18 @@ public static class AuditKinds
     /// <summary>Name or default commissioner.</summary>
     public const string IndustryChanged = "Industry.Changed";
 
+    public const string EnterpriseCreated = "Enterprise.Created";
+
+    /// <summary>Any change of an enterprise; a new commissioner's moved requests are listed in the after (MovedRequests).</summary>
+    public const string EnterpriseChanged = "Enterprise.Changed";
+
     public static IReadOnlyList<string> All { get; } =
     [
         SignInSucceeded, SignInFailed, AccountLockedOut, SignInWhileLockedOut, SignInNotAllowed, SignInTwoFactorRequired,
         UserCreated, UserChanged, UserDeactivated, UserPasswordReset, UserUnlocked,
         EscalationSettingsChanged, OutboxMessageRetried, OutboxFailedRetried,
         DepartmentCreated, DepartmentChanged, DepartmentHeadVacated, ParkCreated, ParkChanged, IndustryCreated, IndustryChanged,
+        EnterpriseCreated, EnterpriseChanged,
     ];
 }
 

@@ -7,8 +7,11 @@ using Portal.Infrastructure.Identity;
 
 namespace Portal.Infrastructure.Requests;
 
-/// <summary>Someone who acts for the enterprise on the portal (an active enterprise user), as staff reach them.</summary>
-public sealed record EnterpriseContact(string Name, string? Mobile, string? Email);
+/// <summary>
+/// Someone staff reach at the enterprise: a contact person the admins keep (with their position), or someone who acts
+/// for it on the portal (an active enterprise user, without one).
+/// </summary>
+public sealed record EnterpriseContact(string Name, string? Mobile, string? Email, string? Position = null);
 
 /// <summary>Another request of the same enterprise, one the viewer may open.</summary>
 public sealed record EnterpriseCardRequest(string Number, string Title, RequestState State, DateTimeOffset SubmittedAt);
@@ -17,7 +20,7 @@ public sealed record EnterpriseCardProject(int Id, string Name);
 
 /// <summary>
 /// The enterprise card beside a request, for staff: who looks after the enterprise (commissioner, guaranteeing cadre),
-/// how to reach it, and its latest other requests and projects — only those the viewer may open themselves.
+/// how to reach it (the contact people the admins keep, then its portal users), and its latest other requests and projects — only those the viewer may open themselves.
 /// <see cref="OtherRequestCount"/> counts all its other requests in the viewer's scope.
 /// </summary>
 public sealed record EnterpriseCardView(
@@ -55,12 +58,16 @@ public sealed class EnterpriseCards(IDbContextFactory<PortalDbContext> contexts)
                 Commissioner = db.Users.Where(u => u.Id == e.CommissionerUserId).Select(u => u.DisplayName).SingleOrDefault(),
                 Cadre = db.Users.Where(u => u.Id == e.CadreUserId).Select(u => u.DisplayName).SingleOrDefault(),
             }).SingleAsync(cancellationToken);
-        var contacts = await (
+        var kept = await db.Enterprises.Where(e => e.Id == id)
+            .SelectMany(e => e.Contacts.OrderBy(c => EF.Property<int>(c, "Id")).Select(c => new EnterpriseContact(c.Name, c.Mobile, c.Email, c.Position)))
+            .ToListAsync(cancellationToken);
+        var users = await (
             from u in db.UsersInRole(Roles.Enterprise)
             where u.EnterpriseId == id && u.DeactivatedAt == null
             orderby u.DisplayName
-            select new EnterpriseContact(u.DisplayName, u.PhoneNumber, u.Email))
+            select new EnterpriseContact(u.DisplayName, u.PhoneNumber, u.Email, null))
             .ToListAsync(cancellationToken);
+        var contacts = kept.Concat(users).ToList();
         var others = visible.Where(r => r.EnterpriseId == id && r.Number != number);
         var latest = await others
             .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)

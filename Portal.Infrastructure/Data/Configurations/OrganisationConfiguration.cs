@@ -71,6 +71,18 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(e => e.CadreUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.CommissionerUserId);
         builder.HasIndex(e => e.CadreUserId);
+        builder.OwnsMany(e => e.Contacts, contact =>
+        {
+            contact.ToTable("EnterpriseContacts");
+            contact.WithOwner().HasForeignKey("EnterpriseId");
+            contact.Property<int>("Id");
+            contact.HasKey("Id");
+            contact.Property(c => c.Name).HasMaxLength(ContactPerson.NameMaxLength);
+            contact.Property(c => c.Position).HasMaxLength(ContactPerson.PositionMaxLength);
+            contact.Property(c => c.Mobile).HasMaxLength(Portal.Domain.Registration.MobileNumber.Length).IsUnicode(false);
+            contact.Property(c => c.Email).HasMaxLength(ContactPerson.EmailMaxLength);
+        });
+        builder.Navigation(e => e.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

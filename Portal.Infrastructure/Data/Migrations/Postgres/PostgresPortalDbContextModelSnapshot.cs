@@ -1771,6 +1771,47 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("ParkId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Portal.Domain.Organisation.ContactPerson", "Contacts", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<int>("EnterpriseId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Mobile")
+                                .HasMaxLength(11)
+                                .IsUnicode(false)
+                                .HasColumnType("character varying(11)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("Position")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EnterpriseId");
+
+                            b1.ToTable("EnterpriseContacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnterpriseId");
+                        });
+
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Portal.Domain.Organisation.Industry", b =>

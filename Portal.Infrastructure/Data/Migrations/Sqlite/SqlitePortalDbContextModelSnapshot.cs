@@ -1726,6 +1726,45 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ParkId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Portal.Domain.Organisation.ContactPerson", "Contacts", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("EnterpriseId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Mobile")
+                                .HasMaxLength(11)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Position")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EnterpriseId");
+
+                            b1.ToTable("EnterpriseContacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EnterpriseId");
+                        });
+
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Portal.Domain.Organisation.Industry", b =>
