@@ -147,6 +147,7 @@ public sealed record AuditSubject(string Type, string Id, string Label)
 
     /// <summary>The outbox as a whole, for a change to all of its failed messages.</summary>
     public static AuditSubject Outbox { get; } = new("Outbox", "", "发送失败的邮件");
+
     public static AuditSubject Department(int id, string name) => new("Department", id.ToString(CultureInfo.InvariantCulture), name);
 
     public static AuditSubject Park(int id, string name) => new("Park", id.ToString(CultureInfo.InvariantCulture), name);
