@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddScoped<PortalSeeder>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<CategoryAdministration>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();

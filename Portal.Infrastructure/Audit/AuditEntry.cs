@@ -88,10 +88,17 @@ public static class AuditKinds
     public const string UserPasswordReset = "User.PasswordReset";
     public const string UserUnlocked = "User.Unlocked";
 
+    public const string CategoryCreated = "Category.Created";
+    public const string CategoryChanged = "Category.Changed";
+
+    /// <summary>A category's time limits at one urgency: they apply to requests filed afterwards.</summary>
+    public const string TimeLimitPolicyChanged = "TimeLimitPolicy.Changed";
+
     public static IReadOnlyList<string> All { get; } =
     [
         SignInSucceeded, SignInFailed, AccountLockedOut, SignInWhileLockedOut, SignInNotAllowed,
         UserCreated, UserChanged, UserDeactivated, UserPasswordReset, UserUnlocked,
+        CategoryCreated, CategoryChanged, TimeLimitPolicyChanged,
     ];
 }
 
