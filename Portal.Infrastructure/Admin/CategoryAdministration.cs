@@ -52,14 +52,14 @@ public sealed class CategoryAdministration(IDbContextFactory<PortalDbContext> co
     {
         AdminOnly.Require(admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Rows(db).ToListAsync(cancellationToken);
+        return await Rows(db.RequestCategories, db).ToListAsync(cancellationToken);
     }
 
     public async Task<CategoryRow?> FindAsync(PortalUser admin, int categoryId, CancellationToken cancellationToken = default)
     {
         AdminOnly.Require(admin);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Rows(db).SingleOrDefaultAsync(c => c.Id == categoryId, cancellationToken);
+        return await Rows(db.RequestCategories.Where(c => c.Id == categoryId), db).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The departments that may lead a category, by code.</summary>
@@ -173,8 +173,8 @@ public sealed class CategoryAdministration(IDbContextFactory<PortalDbContext> co
         return CategoryOutcome.Done(categoryId);
     }
 
-    private static IQueryable<CategoryRow> Rows(PortalDbContext db) =>
-        db.RequestCategories.AsNoTracking().OrderBy(c => c.Code).Select(c => new CategoryRow(
+    private static IQueryable<CategoryRow> Rows(IQueryable<RequestCategory> categories, PortalDbContext db) =>
+        categories.AsNoTracking().OrderBy(c => c.Code).Select(c => new CategoryRow(
             c.Id, c.Code, c.Name, c.Description, c.LeadDepartmentId,
             db.Departments.Where(d => d.Id == c.LeadDepartmentId).Select(d => d.Name).FirstOrDefault(), c.IsActive));
 
