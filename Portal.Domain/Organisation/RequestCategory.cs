@@ -71,6 +71,13 @@ public class RequestCategory
         return refusals;
     }
 
+#pragma warning disable CS8618 // EF Core sets every property when it materialises a category.
+    /// <summary>For EF Core: a stored category is read as it is, even one stored before the lead-department rule.</summary>
+    private RequestCategory()
+    {
+    }
+#pragma warning restore CS8618
+
     private static void ThrowFirst(IReadOnlyDictionary<string, DomainException> refusals)
     {
         if (refusals.Count > 0)
