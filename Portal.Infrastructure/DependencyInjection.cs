@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton<SettingsAdministration>();
         services.AddSingleton<OrganisationAdministration>();
         services.AddSingleton<EnterpriseAdministration>();
+        services.AddSingleton<CategoryAdministration>();
         services.AddSingleton<RequestTargetsSource>();
         services.AddScoped<RequestService>();
         services.AddSingleton<RoutingProblems>();

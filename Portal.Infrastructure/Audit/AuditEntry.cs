@@ -125,6 +125,12 @@ public static class AuditKinds
     /// <summary>Any change of an enterprise; a new commissioner's moved requests are listed in the after (MovedRequests).</summary>
     public const string EnterpriseChanged = "Enterprise.Changed";
 
+    public const string CategoryCreated = "Category.Created";
+    public const string CategoryChanged = "Category.Changed";
+
+    /// <summary>A category's time limits at one urgency: they apply to requests filed afterwards.</summary>
+    public const string TimeLimitPolicyChanged = "TimeLimitPolicy.Changed";
+
     public static IReadOnlyList<string> All { get; } =
     [
         SignInSucceeded, SignInFailed, AccountLockedOut, SignInWhileLockedOut, SignInNotAllowed, SignInTwoFactorRequired,
@@ -132,6 +138,7 @@ public static class AuditKinds
         EscalationSettingsChanged, OutboxMessageRetried, OutboxFailedRetried,
         DepartmentCreated, DepartmentChanged, DepartmentHeadVacated, ParkCreated, ParkChanged, IndustryCreated, IndustryChanged,
         EnterpriseCreated, EnterpriseChanged,
+        CategoryCreated, CategoryChanged, TimeLimitPolicyChanged,
     ];
 }
 

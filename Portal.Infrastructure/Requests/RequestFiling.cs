@@ -32,10 +32,11 @@ public sealed record ReceiptDeadline(DeadlineKind Kind, DateTimeOffset DueAt, bo
 /// </summary>
 public sealed class RequestFiling(IDbContextFactory<PortalDbContext> contexts, AttachmentService attachments, TimeProvider time)
 {
+    /// <summary>The active categories: an inactive one is offered no more (its requests keep it).</summary>
     public async Task<IReadOnlyList<FilingCategory>> CategoriesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var categories = await db.RequestCategories.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var categories = await db.RequestCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var policies = await db.TimeLimitPolicies.AsNoTracking().ToListAsync(cancellationToken);
         return [.. categories.Select(c => new FilingCategory(
             c.Id, c.Name, c.Description,

@@ -3,6 +3,7 @@ using Portal.Domain;
 using Portal.Domain.Attachments;
 using Portal.Domain.Calendar;
 using Portal.Domain.Identity;
+using Portal.Domain.Organisation;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Calendar;
@@ -40,9 +41,15 @@ public sealed class RequestService(
             throw new EnterpriseNotFoundException(input.EnterpriseId);
         }
         var enterprise = await RequestRouter.ForAsync(db, input.EnterpriseId, cancellationToken);
-        if (!await db.RequestCategories.AnyAsync(c => c.Id == input.CategoryId, cancellationToken))
+        var categoryActive = await db.RequestCategories.Where(c => c.Id == input.CategoryId).Select(c => (bool?)c.IsActive)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (categoryActive is null)
         {
             throw new DomainException(RequestRefusals.CategoryNotFound, "所选诉求类别不存在");
+        }
+        if (categoryActive == false)
+        {
+            throw new DomainException(CategoryRefusals.Inactive, "所选诉求类别已停用，请选择其他类别");
         }
         if (input.ProjectId is { } projectId
             && !await db.Projects.AnyAsync(p => p.Id == projectId && p.EnterpriseId == enterprise.EnterpriseId, cancellationToken))

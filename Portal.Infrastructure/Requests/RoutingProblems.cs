@@ -41,7 +41,7 @@ public sealed class RoutingProblems(IDbContextFactory<PortalDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var problems = new List<RoutingProblem>();
 
-        problems.AddRange(await db.RequestCategories.Where(c => c.LeadDepartmentId == null).OrderBy(c => c.Code)
+        problems.AddRange(await db.RequestCategories.Where(c => c.IsActive && c.LeadDepartmentId == null).OrderBy(c => c.Code)
             .Select(c => new RoutingProblem(RoutingProblemKind.CategoryWithoutLeadDepartment, c.Id, c.Name, null, null))
             .ToListAsync(cancellationToken));
 

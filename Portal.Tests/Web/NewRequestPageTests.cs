@@ -203,6 +203,46 @@ public class NewRequestPageTests : ComponentTest
         Assert.Null((await Filing.Filing.DraftAsync(enterprise)).SavedAt);
     }
 
+    private Task DeactivateLandAsync(int land) =>
+        Filing.Portal.QueryAsync(db => db.RequestCategories.Where(c => c.Id == land).ExecuteUpdateAsync(u => u.SetProperty(c => c.IsActive, false)));
+
+    [Fact]
+    public async Task ADraftHoldingACategoryMadeInactive_SaysSoBesideTheCategories_OffersItNoMore_AndKeepsTheRest()
+    {
+        await StartAsync();
+        var enterprise = await Filing.UserAsync("enterprise@yqby.test");
+        var land = await LandAsync();
+        await Filing.Filing.SaveDraftAsync(enterprise, null, null, land, Portal.Domain.Requests.Urgency.Normal, Title, Description);
+        await DeactivateLandAsync(land);
+
+        var page = await OpenAsync();
+
+        Assert.Contains("草稿中所选的诉求类别已停用，请重新选择。", page.Find("[data-testid='category-error']").TextContent);
+        Assert.Empty(page.FindAll($"[data-category='{land}']"));
+        Assert.NotEmpty(page.FindAll("[data-testid='category']"));
+        Assert.Equal(Title, ValueOf(page, "#request-title"));
+        Assert.Equal(Description, ValueOf(page, "#request-description"));
+    }
+
+    [Fact]
+    public async Task ACategoryMadeInactiveWhileTheFormIsOpen_IsRefusedOnSubmitBesideTheCategories_AndNothingTypedIsLost()
+    {
+        var page = await OpenAsync();
+        await ChooseLandAsync(page);
+        Type(page, "#request-title", Title);
+        Type(page, "#request-description", Description);
+        var land = await LandAsync();
+        await DeactivateLandAsync(land);
+
+        Submit(page);
+
+        page.WaitForAssertion(() => Assert.Contains("所选诉求类别已停用，请选择其他类别", page.Find("[data-testid='category-error']").TextContent));
+        Assert.Empty(page.FindAll($"[data-category='{land}']"));
+        Assert.Equal(Title, ValueOf(page, "#request-title"));
+        Assert.Equal(Description, ValueOf(page, "#request-description"));
+        Assert.Equal(0, await RequestCountAsync());
+    }
+
     private static IRenderedComponent<MudSelect<int?>> SelectLabelled(IRenderedComponent<NewRequestPage> page, string label) =>
         page.FindComponents<MudSelect<int?>>().Single(s => s.Instance.Label == label);
 

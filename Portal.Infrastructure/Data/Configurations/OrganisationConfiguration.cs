@@ -47,6 +47,9 @@ internal sealed class RequestCategoryConfiguration : IEntityTypeConfiguration<Re
         builder.Property(c => c.Code).HasMaxLength(RequestCategory.CodeMaxLength);
         builder.Property(c => c.Name).HasMaxLength(RequestCategory.NameMaxLength);
         builder.Property(c => c.Description).HasMaxLength(RequestCategory.DescriptionMaxLength);
+        // The database default serves rows written with explicit column lists (the bench data); the portal always
+        // writes the flag itself, false included, so EF must not treat false as "unset".
+        builder.Property(c => c.IsActive).HasDefaultValue(true).ValueGeneratedNever();
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasOne<Department>().WithMany().HasForeignKey(c => c.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
     }

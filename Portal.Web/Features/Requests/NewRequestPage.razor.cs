@@ -6,6 +6,7 @@ using Portal.Domain;
 using Portal.Domain.Attachments;
 using Portal.Domain.Calendar;
 using Portal.Domain.Identity;
+using Portal.Domain.Organisation;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Projects;
@@ -104,6 +105,12 @@ public sealed partial class NewRequestPage : IDisposable
             ProjectId = draft.ProjectId,
         };
         _files = [.. draft.Attachments];
+        if (_input.CategoryId is { } kept && Data.Categories.All(c => c.Id != kept))
+        {
+            // The draft's category was made inactive since: say so beside the choice rather than file under it.
+            _input.CategoryId = null;
+            _errors[nameof(InputModel.CategoryId)] = Text["Error.CategoryInactive"];
+        }
         await LoadProjectsAsync();
         if (draft.SavedAt is { } saved)
         {
@@ -227,6 +234,15 @@ public sealed partial class NewRequestPage : IDisposable
             var chosen = _input.ProjectId;
             await LoadProjectsAsync();
             _input.ProjectId = chosen;
+            await SaveDraftNowAsync();
+        }
+        catch (DomainException refused) when (refused.Code == CategoryRefusals.Inactive)
+        {
+            // Made inactive while the form was open: said beside the categories, which now leave it out; the rest kept.
+            _errors[nameof(InputModel.CategoryId)] = Refusal.Describe(refused);
+            _formError = Text["Error.Fix"];
+            Data = Data! with { Categories = [.. Data.Categories.Where(c => c.Id != _input.CategoryId)] };
+            _input.CategoryId = null;
             await SaveDraftNowAsync();
         }
         catch (DomainException refused)
