@@ -12,8 +12,8 @@ using Portal.Infrastructure.Data;
 namespace Portal.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261127162649_AdminEnterprises")]
-    partial class AdminEnterprises
+    [Migration("20261127172706_Administration")]
+    partial class Administration
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -460,6 +460,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.Property<int?>("LeadDepartmentId")
                         .HasColumnType("INTEGER");
@@ -1211,6 +1215,29 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "Day");
 
                     b.ToTable("DailyDigests", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Escalation.EscalationSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SevereAfterWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarningPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EscalationSettings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_EscalationSettings_SevereAfterWorkingDays", "\"SevereAfterWorkingDays\" BETWEEN 0 AND 10");
+
+                            t.HasCheckConstraint("CK_EscalationSettings_Singleton", "\"Id\" = 1");
+
+                            t.HasCheckConstraint("CK_EscalationSettings_WarningPercent", "\"WarningPercent\" BETWEEN 1 AND 99");
+                        });
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Escalation.RequestEscalation", b =>

@@ -5,11 +5,18 @@
 namespace Portal.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AdminEnterprises : Migration
+    public partial class Administration : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsActive",
+                table: "RequestCategories",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true);
+
             migrationBuilder.CreateTable(
                 name: "EnterpriseContacts",
                 columns: table => new
@@ -33,6 +40,22 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "EscalationSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarningPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    SevereAfterWorkingDays = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EscalationSettings", x => x.Id);
+                    table.CheckConstraint("CK_EscalationSettings_SevereAfterWorkingDays", "\"SevereAfterWorkingDays\" BETWEEN 0 AND 10");
+                    table.CheckConstraint("CK_EscalationSettings_Singleton", "\"Id\" = 1");
+                    table.CheckConstraint("CK_EscalationSettings_WarningPercent", "\"WarningPercent\" BETWEEN 1 AND 99");
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_EnterpriseContacts_EnterpriseId",
                 table: "EnterpriseContacts",
@@ -44,6 +67,13 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "EnterpriseContacts");
+
+            migrationBuilder.DropTable(
+                name: "EscalationSettings");
+
+            migrationBuilder.DropColumn(
+                name: "IsActive",
+                table: "RequestCategories");
         }
     }
 }
