@@ -38,7 +38,7 @@ public static class RequestLifecycle
     private static readonly string[] Overseers = [Roles.Cadre, Roles.Supervisor, System];
     private static readonly string[] Portal = [System];
 
-    /// <summary>Supervisors, and the portal when an admin deactivates a commissioner and names a successor.</summary>
+    /// <summary>Supervisors, and the portal when an admin deactivates a commissioner or gives an enterprise another one.</summary>
     private static readonly string[] Reassigners = [Roles.Supervisor, System];
 
     private static readonly RequestState[] Open = [Submitted, Dispatched, InProgress, Awaiting];
@@ -60,6 +60,10 @@ public static class RequestLifecycle
         .. Row([Dispatched, InProgress], RequestAction.Transfer, Dispatchers, Stays),
         .. Row([Dispatched, InProgress], RequestAction.Distribute, Handler, Stays),
         .. Row([Dispatched, InProgress, Awaiting], RequestAction.Reassign, Reassigners, Stays),
+
+        // A handover of the commissioner (deactivated, or the enterprise given another) takes the answered and
+        // disputed requests too, so a reopen (重办) or a review's outcome lands with someone who can act on it.
+        .. Row([Resolved, UnderReview], RequestAction.Reassign, Portal, Stays),
 
         // Co-handling (协办).
         .. Row([Dispatched, InProgress], RequestAction.AddCoHandler, [Roles.Commissioner, Roles.DepartmentHandler, Roles.Supervisor], Stays),

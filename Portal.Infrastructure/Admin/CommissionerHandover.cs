@@ -16,8 +16,8 @@ namespace Portal.Infrastructure.Admin;
 public sealed class CommissionerHandover(IServiceScopeFactory scopes, RequestEventNotifier notifier, TimeProvider time)
 {
     /// <summary>
-    /// The states a request moves in: those the lifecycle lets be reassigned (待受理, 已派单, 办理中, 待补充). Resolved
-    /// (已答复) and under-review (甄别) requests stay with the commissioner who handled them: see docs/admin.md.
+    /// The states a request moves in: those the lifecycle lets the portal reassign, every state but closed and
+    /// withdrawn (待受理, 已派单, 办理中, 待补充, 已答复, 甄别): see docs/admin.md.
     /// </summary>
     public static IReadOnlyList<RequestState> Movable { get; } =
         [.. RequestLifecycle.Rules.Where(r => r.Action == RequestAction.Reassign).Select(r => r.From).Distinct()];

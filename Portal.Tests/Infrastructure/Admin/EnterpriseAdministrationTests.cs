@@ -152,8 +152,8 @@ public class EnterpriseAdministrationTests
         });
 
         Assert.True(done.Succeeded, string.Join(";", done.Errors.Values.Select(e => e.Message)));
-        Assert.Equal([first, second], done.MovedRequests);
-        foreach (var number in new[] { first, second })
+        Assert.Equal([first, second, resolved], done.MovedRequests);
+        foreach (var number in new[] { first, second, resolved })
         {
             var request = await portal.QueryAsync(db => db.ServiceRequests.Include(r => r.Timeline).SingleAsync(r => r.Number == number));
             Assert.Equal(next.Id, request.CommissionerUserId);
@@ -162,15 +162,15 @@ public class EnterpriseAdministrationTests
             Assert.True(await portal.QueryAsync(db => db.PortalNotifications.AnyAsync(n => n.UserId == next.Id && n.RequestNumber == number)));
         }
         Assert.Equal(leaving.Id, await portal.QueryAsync(db => db.ServiceRequests.Where(r => r.Number == elsewhere).Select(r => r.CommissionerUserId).SingleAsync()));
-        // 已答复 stays with whoever handled it: the lifecycle does not let a resolved request be reassigned (docs/admin.md).
-        var kept = await portal.QueryAsync(db => db.ServiceRequests.Where(r => r.Number == resolved).Select(r => new { r.State, r.CommissionerUserId }).SingleAsync());
-        Assert.Equal((RequestState.Resolved, leaving.Id), (kept.State, kept.CommissionerUserId));
+        // 已答复 moves too and stays answered: a reopen lands with the new commissioner (docs/admin.md).
+        var moved = await portal.QueryAsync(db => db.ServiceRequests.Where(r => r.Number == resolved).Select(r => new { r.State, r.CommissionerUserId }).SingleAsync());
+        Assert.Equal((RequestState.Resolved, next.Id), (moved.State, moved.CommissionerUserId));
         Assert.Equal(next.Id, (await enterprises.FindAsync(admin, id))!.CommissionerUserId);
         var entry = Assert.Single(await portal.Services.GetRequiredService<AuditLog>().OfSubjectAsync(admin, "Enterprise", id.ToString()));
         Assert.StartsWith("李明", JsonDocument.Parse(entry.Before!).RootElement.GetProperty("Commissioner").GetString());
         var after = JsonDocument.Parse(entry.After!).RootElement;
         Assert.StartsWith("王芳", after.GetProperty("Commissioner").GetString());
-        Assert.Equal([first, second], after.GetProperty("MovedRequests").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal([first, second, resolved], after.GetProperty("MovedRequests").EnumerateArray().Select(n => n.GetString()));
         Assert.DoesNotContain(id, (await enterprises.ListAsync(leaving, new EnterpriseFilter(), null)).Rows.Select(r => r.Id));
         Assert.Contains(id, (await enterprises.ListAsync(next, new EnterpriseFilter(), null)).Rows.Select(r => r.Id));
         await using var scope = portal.Services.CreateAsyncScope();
@@ -180,10 +180,10 @@ public class EnterpriseAdministrationTests
     }
 
     [Fact]
-    public void TheHandover_MovesTheStatesTheLifecycleLetsBeReassigned_NotResolvedOrUnderReview()
+    public void TheHandover_MovesEveryStateButClosedAndWithdrawn()
     {
         Assert.Equal(
-            [RequestState.Submitted, RequestState.Dispatched, RequestState.InProgress, RequestState.AwaitingEnterprise],
+            [RequestState.Submitted, RequestState.Dispatched, RequestState.InProgress, RequestState.AwaitingEnterprise, RequestState.Resolved, RequestState.UnderReview],
             CommissionerHandover.Movable.Order());
     }
 

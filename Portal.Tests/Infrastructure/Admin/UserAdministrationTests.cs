@@ -23,12 +23,15 @@ public class UserAdministrationTests
         var (portal, _) = await SeededPortal.OnFakeClockAsync(provider);
         await using var _portal = portal;
         var number = await RequestServiceTests.SubmitAsync(portal);
+        var answered = await RequestServiceTests.SubmitAsync(portal);
         var admin = await portal.UserAsync("admin@yqby.test");
         var leaving = await portal.UserAsync("commissioner@yqby.test");
         var successor = await portal.UserAsync("commissioner2@yqby.test");
+        await portal.RequestsAsync(async s => await s.HandleDirectlyAsync(leaving, answered, (await s.GetAsync(leaving, answered))!.Version));
+        await portal.RequestsAsync(async s => await s.ResolveAsync(leaving, answered, (await s.GetAsync(leaving, answered))!.Version, "已协调解决"));
         var users = portal.Services.GetRequiredService<UserAdministration>();
         var (enterprises, open) = await users.WorkloadAsync(admin, leaving.Id);
-        Assert.True(enterprises > 0 && open > 0);
+        Assert.True(enterprises > 0 && open == 2, $"{enterprises} enterprises, {open} open");
 
         var refused = await users.DeactivateAsync(admin, leaving.Id, successorUserId: null);
         var notACommissioner = await users.DeactivateAsync(admin, leaving.Id, (await portal.UserAsync("cadre@yqby.test")).Id);
@@ -47,6 +50,9 @@ public class UserAdministrationTests
         Assert.Equal(successor.Id, request.CommissionerUserId);
         Assert.Equal(RequestAction.Reassign, request.Timeline.OrderBy(e => e.Sequence).Last().Action);
         Assert.True(await portal.QueryAsync(db => db.PortalNotifications.AnyAsync(n => n.UserId == successor.Id && n.RequestNumber == number)));
+        // An answered request moves too, still answered: a reopen must reach someone who can act (docs/admin.md).
+        var stillAnswered = await portal.QueryAsync(db => db.ServiceRequests.Where(r => r.Number == answered).Select(r => new { r.State, r.CommissionerUserId }).SingleAsync());
+        Assert.Equal((RequestState.Resolved, successor.Id), (stillAnswered.State, stillAnswered.CommissionerUserId));
         Assert.False(await portal.QueryAsync(db => db.Users.Where(u => u.Id == leaving.Id).Select(u => u.DeactivatedAt == null).SingleAsync()));
         var entry = Assert.Single(await portal.Services.GetRequiredService<AuditLog>().OfSubjectAsync(admin, "User", leaving.Id),
             e => e.Kind == AuditKinds.UserDeactivated);
