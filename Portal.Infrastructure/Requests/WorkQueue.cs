@@ -97,7 +97,14 @@ public sealed class WorkQueue(
                 NextDueAt = r.Deadlines.Where(d => d.Status == DeadlineStatus.Open && d.Kind != DeadlineKind.Evaluation)
                     .Min(d => (DateTimeOffset?)d.DueAt),
             };
-        if (after is { NextDueAt: { } due, Id: var id })
+        // A closed or withdrawn request has no running deadline (closing stops them all), so the closed tab is in id
+        // order alone: the walk of the primary key, rather than a sort of nearly every request by a subquery.
+        var byId = query.Tab == QueueTab.Closed;
+        if (byId && after is { Id: var closedAfter })
+        {
+            ordered = ordered.Where(x => x.Request.Id > closedAfter);
+        }
+        else if (after is { NextDueAt: { } due, Id: var id })
         {
             ordered = ordered.Where(x => x.NextDueAt == null || x.NextDueAt > due || (x.NextDueAt == due && x.Request.Id > id));
         }
@@ -105,16 +112,20 @@ public sealed class WorkQueue(
         {
             ordered = ordered.Where(x => x.NextDueAt == null && x.Request.Id > lastId);
         }
-        var page = await (
+        var joined =
             from x in ordered
             join e in db.Enterprises on x.Request.EnterpriseId equals e.Id
             join c in db.RequestCategories on x.Request.CategoryId equals c.Id
-            orderby x.NextDueAt == null, x.NextDueAt, x.Request.Id
-            select new
+            select new { x, Enterprise = e.Name, Category = c.Name };
+        joined = byId
+            ? joined.OrderBy(j => j.x.Request.Id)
+            : joined.OrderBy(j => j.x.NextDueAt == null).ThenBy(j => j.x.NextDueAt).ThenBy(j => j.x.Request.Id);
+        var page = await joined
+            .Select(j => new
             {
-                x.Request.Id, x.Request.Number, x.Request.Title, x.Request.State, x.Request.Urgency, x.Request.SubmittedAt, x.NextDueAt, x.Request.Channel,
-                Enterprise = e.Name, Category = c.Name,
-                LeadDepartment = db.Departments.Where(d => d.Id == x.Request.LeadDepartmentId).Select(d => d.Name).SingleOrDefault(),
+                j.x.Request.Id, j.x.Request.Number, j.x.Request.Title, j.x.Request.State, j.x.Request.Urgency, j.x.Request.SubmittedAt, j.x.NextDueAt,
+                j.x.Request.Channel, j.Enterprise, j.Category,
+                LeadDepartment = db.Departments.Where(d => d.Id == j.x.Request.LeadDepartmentId).Select(d => d.Name).SingleOrDefault(),
             })
             .Take(PageSize + 1)
             .ToListAsync(cancellationToken);

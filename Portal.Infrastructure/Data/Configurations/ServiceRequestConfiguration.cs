@@ -51,6 +51,8 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         // "Recently updated" lists: staff by any activity, the enterprise by what it may see.
         builder.HasIndex(r => new { r.LastActivityAt, r.Id });
         builder.HasIndex(r => new { r.EnterpriseId, r.LastPublicActivityAt, r.Id });
+        // The supervisors' 待审批延期 desk: the few requests with an extension asked (the plan guard, bench/README.md).
+        builder.HasIndex(r => r.PendingExtensionDays);
     }
 }
 
