@@ -151,6 +151,26 @@ public class PlanGuardTests(PlanGuardTests.Generated generated, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task TheClosedTab_PagesInIdOrder_WhichIsItsDeadlineOrder_BecauseNoClosedRequestHasARunningDeadline()
+    {
+        var supervisor = await UserAsync("supervisor01");
+        await using var scope = generated.Services.CreateAsyncScope();
+        var queue = scope.ServiceProvider.GetRequiredService<WorkQueue>();
+        var first = await queue.ListAsync(supervisor, new QueueQuery(QueueTab.Closed));
+        var second = await queue.ListAsync(supervisor, new QueueQuery(QueueTab.Closed), first.Next);
+        var (expected, running) = await generated.Services.QueryAsync(async db => (
+            await db.ServiceRequests.Where(r => r.State == RequestState.Closed || r.State == RequestState.Withdrawn)
+                .OrderBy(r => r.Id).Select(r => r.Id).Take(2 * WorkQueue.PageSize).ToListAsync(),
+            await db.ServiceRequests.CountAsync(r => (r.State == RequestState.Closed || r.State == RequestState.Withdrawn)
+                && r.Deadlines.Any(d => d.Status == DeadlineStatus.Open && d.Kind != DeadlineKind.Evaluation))));
+
+        Assert.Equal(0, running);
+        Assert.NotNull(first.Next);
+        Assert.Equal(expected, first.Rows.Concat(second.Rows).Select(r => r.Id));
+        Assert.All(first.Rows.Concat(second.Rows), r => Assert.Null(r.NextDeadline));
+    }
+
+    [Fact]
     public void TheGuard_FailsOnAPlanThatReadsTheWholeTable()
     {
         // What the assertions above reject, from a real plan shape: a top-N sort over a Seq Scan of ServiceRequests.
