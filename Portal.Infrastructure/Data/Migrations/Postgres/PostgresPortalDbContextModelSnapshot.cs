@@ -975,6 +975,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PendingExtensionDays");
+
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("LastActivityAt", "Id");

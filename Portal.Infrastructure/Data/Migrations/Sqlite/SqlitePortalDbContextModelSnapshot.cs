@@ -940,6 +940,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PendingExtensionDays");
+
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("LastActivityAt", "Id");
