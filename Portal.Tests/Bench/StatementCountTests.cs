@@ -59,6 +59,34 @@ public class StatementCountTests
         AssertSameCount(counter.For("request-2"), counter.For("request-20"));
     }
 
+    /// <summary>
+    /// The interactive run after prerendering reads what prerendering handed over ([PersistentState]): the circuit
+    /// sends no statement about requests while opening the queue or a request page.
+    /// </summary>
+    [Fact]
+    public async Task TheInteractiveRun_DoesNotQueryTheRequestsThatPrerenderingLoaded()
+    {
+        var (portal, counter) = await StatementCounter.StartAsync(DatabaseProvider.Sqlite, kestrel: true);
+        await using var _ = portal;
+        var number = (await SubmitAsync(portal, 3))[0];
+        await Chromium.RunAsync(nameof(TheInteractiveRun_DoesNotQueryTheRequestsThatPrerenderingLoaded), async page =>
+        {
+            await BrowserLogin.SignInAsync(page, portal.ServerAddress, Commissioner);
+            foreach (var path in new[] { "/workspace", $"/requests/{number}" })
+            {
+                counter.Clear();
+                await page.GotoAsync(new Uri(portal.ServerAddress, path).ToString());
+                await BrowserLogin.InteractiveAsync(page);
+                await page.Locator($"text={number}").First.WaitForAsync();
+                await Task.Delay(1000);
+
+                Assert.Contains(counter.All, s => s.Contains("ServiceRequests", StringComparison.Ordinal));
+                var again = counter.ForPath("/_blazor").Where(s => s.Contains("ServiceRequests", StringComparison.Ordinal)).ToList();
+                Assert.True(again.Count == 0, $"{path}: the interactive run queried requests again:\n{string.Join("\n;\n", again)}");
+            }
+        });
+    }
+
     private static void AssertSameCount(IReadOnlyList<string> few, IReadOnlyList<string> many)
     {
         Assert.NotEmpty(few);

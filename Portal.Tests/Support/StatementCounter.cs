@@ -15,16 +15,16 @@ namespace Portal.Tests.Support;
 /// </summary>
 public sealed class StatementCounter : DbCommandInterceptor
 {
-    private readonly ConcurrentQueue<(string? Trace, string Sql)> _statements = new();
+    private readonly ConcurrentQueue<(string? Trace, string? Path, string Sql)> _statements = new();
     private readonly IHttpContextAccessor _http;
 
     public StatementCounter(IHttpContextAccessor http) => _http = http;
 
     /// <summary>A running portal on a new database of <paramref name="provider"/> (demo data seeded), with a counter on its database contexts.</summary>
-    public static async Task<(PortalFactory Portal, StatementCounter Counter)> StartAsync(DatabaseProvider provider)
+    public static async Task<(PortalFactory Portal, StatementCounter Counter)> StartAsync(DatabaseProvider provider, bool kestrel = false)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var portal = new PortalFactory(database, services: services =>
+        var portal = new PortalFactory(database, kestrel: kestrel, services: services =>
         {
             services.AddHttpContextAccessor();
             services.AddSingleton<StatementCounter>();
@@ -43,8 +43,14 @@ public sealed class StatementCounter : DbCommandInterceptor
 
     public void Clear() => _statements.Clear();
 
-    private void Record(DbCommand command) =>
-        _statements.Enqueue((_http.HttpContext?.Request.Headers[TraceHeader].ToString() is { Length: > 0 } t ? t : null, command.CommandText));
+    /// <summary>The statements sent for HTTP requests to <paramref name="path"/>: "/_blazor" is every circuit's.</summary>
+    public IReadOnlyList<string> ForPath(string path) => [.. _statements.Where(s => s.Path == path).Select(s => s.Sql)];
+
+    private void Record(DbCommand command)
+    {
+        var http = _http.HttpContext;
+        _statements.Enqueue((http?.Request.Headers[TraceHeader].ToString() is { Length: > 0 } t ? t : null, http?.Request.Path.Value, command.CommandText));
+    }
 
     /// <summary>The header a test sends to name the HTTP request whose statements it counts.</summary>
     public const string TraceHeader = "X-Statement-Trace";
