@@ -55,7 +55,10 @@ public sealed record QueueCursor(DateTimeOffset? NextDueAt, long Id);
 /// <param name="Level">How late the request is: the highest level of its running deadlines now.</param>
 public sealed record QueueRow(
     long Id, string Number, string Title, RequestState State, Urgency Urgency, string Enterprise, string Category,
-    string? LeadDepartment, DateTimeOffset SubmittedAt, RequestDeadline? NextDeadline, EscalationLevel Level, RequestChannel Channel = RequestChannel.Portal);
+    string? LeadDepartment, DateTimeOffset SubmittedAt, QueueDeadline? NextDeadline, EscalationLevel Level, RequestChannel Channel = RequestChannel.Portal);
+
+/// <summary>A row's running deadline due first, in plain values (a page hands its rows over from prerendering).</summary>
+public sealed record QueueDeadline(DeadlineKind Kind, DateTimeOffset DueAt);
 
 public sealed record QueueChoice(int Id, string Name);
 
@@ -142,7 +145,7 @@ public sealed class WorkQueue(
         var policy = await escalation.PolicyAsync(cancellationToken);
         var rows = shown.Select(r => new QueueRow(
             r.Id, r.Number, r.Title, r.State, r.Urgency, r.Enterprise, r.Category, r.LeadDepartment, r.SubmittedAt,
-            deadlines[r.Id].OrderBy(d => d.DueAt).FirstOrDefault(),
+            deadlines[r.Id].OrderBy(d => d.DueAt).Select(d => new QueueDeadline(d.Kind, d.DueAt)).FirstOrDefault(),
             policy.LevelOf(deadlines[r.Id], calendar, now), r.Channel))
             .ToList();
         var next = page.Count > PageSize ? new QueueCursor(shown[^1].NextDueAt, shown[^1].Id) : null;

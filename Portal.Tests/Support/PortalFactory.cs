@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Data;
 
@@ -22,9 +23,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Where this portal keeps uploaded files: a folder of its own, removed with it.</summary>
     public string AttachmentDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", "attachments-" + Guid.NewGuid().ToString("N"));
 
-    public PortalFactory(TestDatabase database, bool runJobServer = false, bool kestrel = false, IDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Changes to the portal's services, after its own (e.g. an EF Core interceptor).</param>
+    public PortalFactory(
+        TestDatabase database, bool runJobServer = false, bool kestrel = false, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         _database = database;
+        _services = services;
         PickupDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", "mail-" + Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
@@ -69,6 +76,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 
