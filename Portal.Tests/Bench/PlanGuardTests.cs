@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Portal.Bench.Generate;
@@ -68,7 +67,7 @@ public class PlanGuardTests(PlanGuardTests.Generated generated, ITestOutputHelpe
     }
 
     /// <summary>Every command EF Core runs, with its parameters, while <see cref="Recording"/> is on.</summary>
-    public sealed class CommandCapture : DbCommandInterceptor
+    public sealed class CommandCapture : CommandRecorder
     {
         private readonly List<(string Sql, NpgsqlParameter[] Parameters)> _commands = [];
         private readonly Lock _lock = new();
@@ -85,7 +84,7 @@ public class PlanGuardTests(PlanGuardTests.Generated generated, ITestOutputHelpe
             }
         }
 
-        private void Record(DbCommand command)
+        protected override void Record(DbCommand command)
         {
             if (!Recording)
             {
@@ -95,19 +94,6 @@ public class PlanGuardTests(PlanGuardTests.Generated generated, ITestOutputHelpe
             {
                 _commands.Add((command.CommandText, [.. command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone())]));
             }
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Record(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
         }
     }
 

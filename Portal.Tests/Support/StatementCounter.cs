@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Data;
 
@@ -13,7 +12,7 @@ namespace Portal.Tests.Support;
 /// <see cref="IHttpContextAccessor"/>; prerendering runs inside the request). Registered in one test host only,
 /// so other tests running beside it add nothing.
 /// </summary>
-public sealed class StatementCounter : DbCommandInterceptor
+public sealed class StatementCounter : CommandRecorder
 {
     private readonly ConcurrentQueue<(string? Trace, string? Path, string Sql)> _statements = new();
     private readonly IHttpContextAccessor _http;
@@ -46,7 +45,7 @@ public sealed class StatementCounter : DbCommandInterceptor
     /// <summary>The statements sent for HTTP requests to <paramref name="path"/>: "/_blazor" is every circuit's.</summary>
     public IReadOnlyList<string> ForPath(string path) => [.. _statements.Where(s => s.Path == path).Select(s => s.Sql)];
 
-    private void Record(DbCommand command)
+    protected override void Record(DbCommand command)
     {
         var http = _http.HttpContext;
         _statements.Enqueue((http?.Request.Headers[TraceHeader].ToString() is { Length: > 0 } t ? t : null, http?.Request.Path.Value, command.CommandText));
@@ -54,43 +53,4 @@ public sealed class StatementCounter : DbCommandInterceptor
 
     /// <summary>The header a test sends to name the HTTP request whose statements it counts.</summary>
     public const string TraceHeader = "X-Statement-Trace";
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Record(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Record(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Record(command);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return ValueTask.FromResult(result);
-    }
 }
