@@ -439,6 +439,8 @@ public sealed partial class ServiceRequest
         LastActivityAt = now;
         LastPublicActivityAt = visible ? now : LastPublicActivityAt;
         RequestClock.Apply(_deadlines, _timeline[^1], Targets, calendar, SubmittedAt);
+        NextDueAt = _deadlines.Where(d => d.Status == DeadlineStatus.Open && d.Kind != DeadlineKind.Evaluation)
+            .Min(d => (DateTimeOffset?)d.DueAt);
         Version++;
     }
 

@@ -88,6 +88,12 @@ public sealed partial class ServiceRequest
     /// <summary>When its timeline last grew by an entry the enterprise may see: its "last update".</summary>
     public DateTimeOffset LastPublicActivityAt { get; private set; }
 
+    /// <summary>
+    /// When its running deadline due first falls due (open, not the evaluation window), null when none runs (paused,
+    /// resolved, closed): the order of the staff queue, kept with every move so that the queue reads an index.
+    /// </summary>
+    public DateTimeOffset? NextDueAt { get; private set; }
+
     /// <summary>The targets copied from the policy at submission.</summary>
     public RequestTargets Targets { get; private set; } = RequestTargets.Defaults(Urgency.Normal);
 

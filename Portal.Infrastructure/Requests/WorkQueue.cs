@@ -68,11 +68,12 @@ public sealed record HandlerLoad(string UserId, string Name, int Open, int Overd
 /// <summary>What the queue's filters offer.</summary>
 public sealed record QueueChoices(IReadOnlyList<QueueChoice> Categories, IReadOnlyList<QueueChoice> Departments, IReadOnlyList<QueueChoice> Parks);
 
+/// <param name="Counts">How many requests each open tab holds; 已办结 is not counted.</param>
 public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, QueueCursor? Next, IReadOnlyDictionary<QueueTab, int> Counts);
 
 /// <summary>
 /// A staff member's queue (工作台): the requests in their scope (<see cref="RequestScope"/>), a tab of states at
-/// a time, the nearest running deadline first, a page at a time by keyset on (deadline, id). The filter by
+/// a time, the nearest running deadline first, a page at a time by keyset on (the stored next deadline, id). The filter by
 /// level reads the levels the escalation scan recorded; each row's own level is computed now.
 /// </summary>
 public sealed class WorkQueue(
@@ -83,54 +84,46 @@ public sealed class WorkQueue(
     public async Task<QueuePage> ListAsync(PortalUser user, QueueQuery query, QueueCursor? after = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var filtered = Filtered(db, user, query);
-        var counts = await filtered
+        // The open tabs are counted; 已办结 is not: it only grows, and counting a scope's years of closed requests on
+        // every visit would cost more than the rest of the page.
+        var openStates = Enum.GetValues<QueueTab>().Where(t => t != QueueTab.Closed).SelectMany(QueueQuery.StatesOf).ToList();
+        var counts = await Filtered(db, user, query, await Scope(db, user, openStates, cancellationToken))
             .GroupBy(r => r.State).Select(g => new { State = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var tabCounts = Enum.GetValues<QueueTab>().ToDictionary(
+        var tabCounts = Enum.GetValues<QueueTab>().Where(t => t != QueueTab.Closed).ToDictionary(
             tab => tab, tab => counts.Where(c => QueueQuery.StatesOf(tab).Contains(c.State)).Sum(c => c.Count));
 
-        var states = QueueQuery.StatesOf(query.Tab);
-        var ordered =
-            from r in filtered
-            where states.Contains(r.State)
-            select new
-            {
-                Request = r,
-                NextDueAt = r.Deadlines.Where(d => d.Status == DeadlineStatus.Open && d.Kind != DeadlineKind.Evaluation)
-                    .Min(d => (DateTimeOffset?)d.DueAt),
-            };
+        var tab = Filtered(db, user, query, await Scope(db, user, QueueQuery.StatesOf(query.Tab), cancellationToken));
         // A closed or withdrawn request has no running deadline (closing stops them all), so the closed tab is in id
-        // order alone: the walk of the primary key, rather than a sort of nearly every request by a subquery.
+        // order alone: the walk of the primary key. The open tabs follow the stored NextDueAt, due first, none last.
         var byId = query.Tab == QueueTab.Closed;
         if (byId && after is { Id: var closedAfter })
         {
-            ordered = ordered.Where(x => x.Request.Id > closedAfter);
+            tab = tab.Where(r => r.Id > closedAfter);
         }
         else if (after is { NextDueAt: { } due, Id: var id })
         {
-            ordered = ordered.Where(x => x.NextDueAt == null || x.NextDueAt > due || (x.NextDueAt == due && x.Request.Id > id));
+            tab = tab.Where(r => r.NextDueAt == null || r.NextDueAt > due || (r.NextDueAt == due && r.Id > id));
         }
         else if (after is { Id: var lastId })
         {
-            ordered = ordered.Where(x => x.NextDueAt == null && x.Request.Id > lastId);
+            tab = tab.Where(r => r.NextDueAt == null && r.Id > lastId);
         }
-        var joined =
-            from x in ordered
-            join e in db.Enterprises on x.Request.EnterpriseId equals e.Id
-            join c in db.RequestCategories on x.Request.CategoryId equals c.Id
-            select new { x, Enterprise = e.Name, Category = c.Name };
-        joined = byId
-            ? joined.OrderBy(j => j.x.Request.Id)
-            : joined.OrderBy(j => j.x.NextDueAt == null).ThenBy(j => j.x.NextDueAt).ThenBy(j => j.x.Request.Id);
-        var page = await joined
-            .Select(j => new
-            {
-                j.x.Request.Id, j.x.Request.Number, j.x.Request.Title, j.x.Request.State, j.x.Request.Urgency, j.x.Request.SubmittedAt, j.x.NextDueAt,
-                j.x.Request.Channel, j.Enterprise, j.Category,
-                LeadDepartment = db.Departments.Where(d => d.Id == j.x.Request.LeadDepartmentId).Select(d => d.Name).SingleOrDefault(),
-            })
+        // PostgreSQL sorts nulls last by itself (and can then walk the (State, NextDueAt, Id) index); SQLite sorts them first.
+        var ordered = byId
+            ? tab.OrderBy(r => r.Id)
+            : db is PostgresPortalDbContext
+                ? tab.OrderBy(r => r.NextDueAt).ThenBy(r => r.Id)
+                : tab.OrderBy(r => r.NextDueAt == null).ThenBy(r => r.NextDueAt).ThenBy(r => r.Id);
+        var page = await ordered
             .Take(PageSize + 1)
+            .Select(r => new
+            {
+                r.Id, r.Number, r.Title, r.State, r.Urgency, r.SubmittedAt, r.NextDueAt, r.Channel,
+                Enterprise = db.Enterprises.Where(e => e.Id == r.EnterpriseId).Select(e => e.Name).Single(),
+                Category = db.RequestCategories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).Single(),
+                LeadDepartment = db.Departments.Where(d => d.Id == r.LeadDepartmentId).Select(d => d.Name).SingleOrDefault(),
+            })
             .ToListAsync(cancellationToken);
 
         var shown = page.Take(PageSize).ToList();
@@ -224,13 +217,17 @@ public sealed class WorkQueue(
             && !r.HandledByCommissioner && (r.State == RequestState.Dispatched || r.State == RequestState.InProgress), cancellationToken);
     }
 
-    /// <summary>The user's scope with the query's filters and search, every tab.</summary>
-    private static IQueryable<ServiceRequest> Filtered(PortalDbContext db, PortalUser user, QueueQuery query)
-    {
+    /// <summary>The user's scope within these states (<see cref="RequestScope.VisibleInStatesAsync"/>).</summary>
+    private static async Task<IQueryable<ServiceRequest>> Scope(
+        PortalDbContext db, PortalUser user, IReadOnlyCollection<RequestState> states, CancellationToken cancellationToken) =>
         // The queue is staff's: its rows carry internal facts (departments, levels), so an enterprise user has none.
-        var requests = user.Role == Roles.Enterprise
+        user.Role == Roles.Enterprise
             ? db.ServiceRequests.Where(_ => false)
-            : db.ServiceRequests.AsNoTracking().VisibleTo(db, user);
+            : await db.ServiceRequests.AsNoTracking().VisibleInStatesAsync(db, user, states, cancellationToken);
+
+    /// <summary>The scoped requests with the query's filters and search.</summary>
+    private static IQueryable<ServiceRequest> Filtered(PortalDbContext db, PortalUser user, QueueQuery query, IQueryable<ServiceRequest> requests)
+    {
         if (query.NeedsMe)
         {
             requests = WaitingFor(db, requests, user);

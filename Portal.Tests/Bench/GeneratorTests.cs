@@ -126,7 +126,10 @@ public class GeneratorTests(GeneratorTests.Generated generated) : IClassFixture<
             }
             Assert.Equal(request.Timeline.Count, request.Version);
             Assert.Equal(request.State, request.Timeline.MaxBy(e => e.Sequence)!.StateAfter);
+            // The queue's order, copied with the rest: the running deadline due first.
+            Assert.Equal(stored.Where(d => d.Status == DeadlineStatus.Open && d.Kind != DeadlineKind.Evaluation).Min(d => (DateTimeOffset?)d.DueAt), request.NextDueAt);
         }
+        Assert.Contains(requests, r => r.NextDueAt is not null);
         // Histories reach the rarer steps too.
         var actions = requests.SelectMany(r => r.Timeline).Select(e => e.Action).ToHashSet();
         foreach (var action in new[] { RequestAction.Return, RequestAction.AddCoHandler, RequestAction.AskForMaterials, RequestAction.Supplement,

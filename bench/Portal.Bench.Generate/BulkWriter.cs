@@ -15,7 +15,7 @@ public sealed class BulkWriter(IReadOnlyList<NpgsqlConnection> connections, IRea
         "SubmittedByUserId", "CommissionerUserId", "CadreUserId", "DispatchedByUserId", "LeadDepartmentId", "LeadHandlerUserId",
         "LeadAssignedAt", "LeadSigned", "HandledByCommissioner", "ReopenCount", "ApprovedExtensions", "PendingExtensionDays",
         "LastUrgedAt", "ProjectId", "Solved", "Satisfaction", "RatingCounts", "ClosedAt", "LastActivityAt", "LastPublicActivityAt",
-        "Targets", "Version", "ReturnedByDepartments"
+        "NextDueAt", "Targets", "Version", "ReturnedByDepartments"
         """;
 
     private const string EventColumns = """
@@ -100,6 +100,7 @@ public sealed class BulkWriter(IReadOnlyList<NpgsqlConnection> connections, IRea
                 Instant(copy, r.ClosedAt);
                 copy.Write(r.LastActivityAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
                 copy.Write(r.LastPublicActivityAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                Instant(copy, r.NextDueAt);
                 copy.Write(targetsJson[(r.CategoryId, r.Urgency)], NpgsqlDbType.Varchar);
                 copy.Write(r.Version, NpgsqlDbType.Integer);
                 copy.Write(r.ReturnedByDepartments.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);

@@ -53,6 +53,14 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         builder.HasIndex(r => new { r.EnterpriseId, r.LastPublicActivityAt, r.Id });
         // The supervisors' 待审批延期 desk: the few requests with an extension asked (the plan guard, bench/README.md).
         builder.HasIndex(r => r.PendingExtensionDays);
+        // The queue (工作台): a tab's states, its running deadline due first (bench/README.md). Supervisors see every
+        // request, so a tab is a walk of (State, NextDueAt, Id); the other scopes find their open rows through their
+        // own column with the state, so neither the tab counts nor a page reads a scope's closed years.
+        builder.HasIndex(r => new { r.State, r.NextDueAt, r.Id });
+        builder.HasIndex(r => new { r.CommissionerUserId, r.State });
+        builder.HasIndex(r => new { r.EnterpriseId, r.State });
+        builder.HasIndex(r => new { r.LeadDepartmentId, r.State });
+        builder.HasIndex(r => new { r.CadreUserId, r.State });
     }
 }
 

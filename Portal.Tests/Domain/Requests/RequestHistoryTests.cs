@@ -75,6 +75,23 @@ public class RequestHistoryTests
     }
 
     [Fact]
+    public void NextDueAt_AfterEveryMove_IsTheRunningDeadlineDueFirst()
+    {
+        var checkedMoves = 0;
+        for (var seed = 0; seed < Histories; seed++)
+        {
+            RandomHistory(seed, (request, _) =>
+            {
+                var expected = request.Deadlines.Where(d => d.Status == DeadlineStatus.Open && d.Kind != DeadlineKind.Evaluation)
+                    .Min(d => (DateTimeOffset?)d.DueAt);
+                Assert.True(expected == request.NextDueAt, $"seed {seed}, {request.State}: next due {request.NextDueAt} but the deadlines say {expected}");
+                checkedMoves++;
+            });
+        }
+        Assert.Equal(Histories * 60, checkedMoves);
+    }
+
+    [Fact]
     public void ARefusedAction_ChangesNothing_AndOnlyDomainRulesRefuse()
     {
         for (var seed = 0; seed < Histories; seed++)
