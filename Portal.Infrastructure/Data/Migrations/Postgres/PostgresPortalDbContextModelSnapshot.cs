@@ -907,6 +907,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("LeadSigned")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -979,7 +982,15 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("CadreUserId", "State");
+
+                    b.HasIndex("CommissionerUserId", "State");
+
+                    b.HasIndex("EnterpriseId", "State");
+
                     b.HasIndex("LastActivityAt", "Id");
+
+                    b.HasIndex("LeadDepartmentId", "State");
 
                     b.HasIndex("SubmittedAt", "Id");
 
@@ -990,6 +1001,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("EnterpriseId", "SubmittedAt", "Id");
 
                     b.HasIndex("LeadDepartmentId", "SubmittedAt", "Id");
+
+                    b.HasIndex("State", "NextDueAt", "Id");
 
                     b.HasIndex("State", "SubmittedAt", "Id");
 

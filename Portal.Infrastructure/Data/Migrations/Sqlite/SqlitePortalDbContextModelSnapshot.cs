@@ -872,6 +872,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("LeadSigned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("NextDueAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -944,7 +947,15 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("CadreUserId", "State");
+
+                    b.HasIndex("CommissionerUserId", "State");
+
+                    b.HasIndex("EnterpriseId", "State");
+
                     b.HasIndex("LastActivityAt", "Id");
+
+                    b.HasIndex("LeadDepartmentId", "State");
 
                     b.HasIndex("SubmittedAt", "Id");
 
@@ -955,6 +966,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("EnterpriseId", "SubmittedAt", "Id");
 
                     b.HasIndex("LeadDepartmentId", "SubmittedAt", "Id");
+
+                    b.HasIndex("State", "NextDueAt", "Id");
 
                     b.HasIndex("State", "SubmittedAt", "Id");
 
