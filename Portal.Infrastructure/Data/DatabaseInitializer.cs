@@ -25,6 +25,9 @@ public static class DatabaseInitializer
         {
             await using (var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken))
             {
+                // A migration that builds an index or fills a column over a million requests takes minutes, not the
+                // 30 seconds a page's command may.
+                db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
                 await db.Database.MigrateAsync(cancellationToken);
             }
         }
