@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Portal.Bench.Run;
+
+/// <summary>
+/// B1: a commissioner's queue page, signed in and prerendered, against <c>/health/live</c> (the floor: the same
+/// server answering with no work), each loaded by wrk with 8 connections in turn.
+/// </summary>
+public static partial class B1Throughput
+{
+    private const int Connections = 8;
+
+    private sealed record WrkRun(double RequestsPerSecond, double P50, double P99, long Errors);
+
+    public static async Task<Section> RunAsync(BenchPortal portal, RunOptions options, TextWriter log)
+    {
+        var section = new Section("B1", "a commissioner's queue page vs /health/live, wrk, 8 connections");
+        var cookies = await portal.SignInAsync(BenchUsers.CommissionerEmail, BenchUsers.Password);
+        var cookie = string.Join("; ", cookies.Select(c => $"{c.Name}={c.Value}"));
+        var queue = new Uri(portal.Address, "/workspace");
+        var health = new Uri(portal.Address, "/health/live");
+        var rows = await CheckQueueAsync(queue, cookie);
+        log.WriteLine($"B1: the queue page answers with {rows} rows; warming up …");
+        await WrkAsync(queue, cookie, TimeSpan.FromSeconds(3));
+        await WrkAsync(health, null, TimeSpan.FromSeconds(3));
+
+        var (queueRuns, healthRuns) = (new List<WrkRun>(), new List<WrkRun>());
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            healthRuns.Add(await WrkAsync(health, null, options.LoadDuration));
+            queueRuns.Add(await WrkAsync(queue, cookie, options.LoadDuration));
+            log.WriteLine($"B1: round {round}/{options.Rounds}: queue {queueRuns[^1].RequestsPerSecond:0} req/s p99 {queueRuns[^1].P99:0.0} ms; " +
+                $"health {healthRuns[^1].RequestsPerSecond:0} req/s");
+        }
+        var p99 = Stats.Median(queueRuns.Select(r => r.P99));
+        var ratios = queueRuns.Zip(healthRuns, (q, h) => q.RequestsPerSecond / h.RequestsPerSecond).ToList();
+        var ratio = Stats.Median(ratios);
+        var errors = queueRuns.Sum(r => r.Errors) + healthRuns.Sum(r => r.Errors);
+
+        section.Verdicts.Add(new Verdict("queue page latency, p99", "≤ 150 ms", Stats.Ms(p99), p99 <= 150 && errors == 0));
+        section.Verdicts.Add(new Verdict("throughput, queue page / health", "≥ 0.02", $"{ratio:0.000} ({Stats.Median(queueRuns.Select(r => r.RequestsPerSecond)):0} / {Stats.Median(healthRuns.Select(r => r.RequestsPerSecond)):0} req/s)", ratio >= 0.02 && errors == 0));
+        var details = section.Details;
+        details.AppendLine($"`wrk -t2 -c{Connections} -d{options.LoadDuration.TotalSeconds:0}s --latency` on each side in turn, after 3 s of warm-up each; the queue page is " +
+            $"`GET /workspace` with the session cookie of `{BenchUsers.CommissionerEmail}` (the full prerendered page: {rows} rows of the 待受理 tab that need them, " +
+            "the tab counts, the filters), the floor is `GET /health/live` on the same server. wrk runs on the same 2 cores as the portal and PostgreSQL.").AppendLine();
+        details.AppendLine("| round | queue req/s | queue p50 | queue p99 | health req/s | health p99 | ratio |").AppendLine("|---|---|---|---|---|---|---|");
+        for (var i = 0; i < queueRuns.Count; i++)
+        {
+            var (q, h) = (queueRuns[i], healthRuns[i]);
+            details.AppendLine($"| {i + 1} | {q.RequestsPerSecond:0.0} | {Stats.Ms(q.P50)} | {Stats.Ms(q.P99)} | {h.RequestsPerSecond:0} | {Stats.Ms(h.P99)} | {ratios[i]:0.0000} |");
+        }
+        if (errors > 0)
+        {
+            details.AppendLine().AppendLine($"**{errors} responses were errors or not 2xx/3xx**: the figures do not count.");
+        }
+        return section;
+    }
+
+    /// <summary>The queue page must answer 200 with rows for this cookie, or wrk would measure a redirect to the login.</summary>
+    private static async Task<int> CheckQueueAsync(Uri queue, string cookie)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, queue);
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        var rows = QueueRow().Count(html);
+        if (response.StatusCode != HttpStatusCode.OK || rows == 0)
+        {
+            throw new RunRefusal($"GET /workspace answered {(int)response.StatusCode} with {rows} queue rows: B1 needs a commissioner whose queue has requests.");
+        }
+        return rows;
+    }
+
+    private static async Task<WrkRun> WrkAsync(Uri url, string? cookie, TimeSpan duration)
+    {
+        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-t2", $"-c{Connections}", $"-d{duration.TotalSeconds:0}s", "--latency", "--timeout", "10s" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        if (cookie is not null)
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add("Cookie: " + cookie);
+        }
+        start.ArgumentList.Add(url.ToString());
+        using var wrk = Process.Start(start) ?? throw new RunRefusal("wrk did not start: apt-get install -y wrk");
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        if (wrk.ExitCode != 0)
+        {
+            throw new RunRefusal($"wrk failed ({wrk.ExitCode}): {await wrk.StandardError.ReadToEndAsync()}{output}");
+        }
+        double Latency(string percent) => Millis(Regex.Match(output, $@"^\s*{percent}%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline));
+        var rate = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        var errors = NonSuccess().Match(output) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var socket = SocketErrors().Matches(output).Sum(x => long.Parse(x.Groups[1].Value, CultureInfo.InvariantCulture));
+        return new WrkRun(rate, Latency("50"), Latency("99"), errors + socket);
+    }
+
+    private static double Millis(Match match)
+    {
+        if (!match.Success)
+        {
+            throw new RunRefusal("wrk's output has no latency distribution: is this wrk 4?");
+        }
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "ms" => value, _ => value * 1000 };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex NonSuccess();
+
+    [GeneratedRegex(@"(?:connect|read|write|timeout) (\d+)")]
+    private static partial Regex SocketErrors();
+
+    [GeneratedRegex("data-testid=\"queue-row\"")]
+    private static partial Regex QueueRow();
+}
