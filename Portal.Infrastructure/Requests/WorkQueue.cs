@@ -110,12 +110,17 @@ public sealed class WorkQueue(
             tab = tab.Where(r => r.NextDueAt == null && r.Id > lastId);
         }
         // PostgreSQL sorts nulls last by itself (and can then walk the (State, NextDueAt, Id) index); SQLite sorts them first.
-        var ordered = byId
-            ? tab.OrderBy(r => r.Id)
+        IOrderedQueryable<ServiceRequest> Ordered(IQueryable<ServiceRequest> requests) => byId
+            ? requests.OrderBy(r => r.Id)
             : db is PostgresPortalDbContext
-                ? tab.OrderBy(r => r.NextDueAt).ThenBy(r => r.Id)
-                : tab.OrderBy(r => r.NextDueAt == null).ThenBy(r => r.NextDueAt).ThenBy(r => r.Id);
-        var page = await ordered
+                ? requests.OrderBy(r => r.NextDueAt).ThenBy(r => r.Id)
+                : requests.OrderBy(r => r.NextDueAt == null).ThenBy(r => r.NextDueAt).ThenBy(r => r.Id);
+        // A tab of two states (办理中 and 待甄别; 已办结 and 已撤回) is a page of each, merged: an index gives each state's
+        // rows in order, but not the two states' rows together, so one query would sort every row of both first.
+        var arms = QueueQuery.StatesOf(query.Tab)
+            .Select(state => (IQueryable<ServiceRequest>)Ordered(tab.Where(r => r.State == state)).Take(PageSize + 1))
+            .Aggregate((all, arm) => all.Concat(arm));
+        var page = await Ordered(arms)
             .Take(PageSize + 1)
             .Select(r => new
             {

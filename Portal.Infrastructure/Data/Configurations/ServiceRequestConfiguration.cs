@@ -105,7 +105,8 @@ internal sealed class CoHandlerConfiguration : IEntityTypeConfiguration<CoHandle
         builder.Property<long>("RequestId");
         builder.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex("RequestId", nameof(CoHandler.DepartmentId)).IsUnique();
-        builder.HasIndex(c => c.DepartmentId);
+        // A department's co-handled requests (its scope, its queue) read from the index alone.
+        builder.HasIndex(nameof(CoHandler.DepartmentId), "RequestId");
     }
 }
 

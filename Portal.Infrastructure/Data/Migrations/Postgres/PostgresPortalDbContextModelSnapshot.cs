@@ -654,7 +654,7 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DepartmentId");
+                    b.HasIndex("DepartmentId", "RequestId");
 
                     b.HasIndex("RequestId", "DepartmentId")
                         .IsUnique();

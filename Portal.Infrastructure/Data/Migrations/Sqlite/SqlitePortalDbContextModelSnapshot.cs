@@ -625,7 +625,7 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DepartmentId");
+                    b.HasIndex("DepartmentId", "RequestId");
 
                     b.HasIndex("RequestId", "DepartmentId")
                         .IsUnique();
