@@ -51,7 +51,7 @@ public class WorkspacePageTests : ComponentTest
         page.WaitForAssertion(() => Assert.Equal([first, second], page.FindAll("[data-testid='queue-row']").Select(r => r.GetAttribute("data-number"))));
         Assert.Equal(["Overdue", "Warning"], page.FindAll("[data-testid='queue-level-marker']").Select(m => m.GetAttribute("data-level")));
         Assert.Equal(["超期", "预警"], page.FindAll("[data-testid='queue-level-marker']").Select(m => m.TextContent));
-        Assert.Equal(["已超期 0 小时 44 分", "剩余 0 小时 17 分"], page.FindAll("[data-testid='queue-countdown']").Select(c => c.TextContent));
+        Assert.Equal(["已超期 44 分钟", "剩余 17 分钟"], page.FindAll("[data-testid='queue-countdown']").Select(c => c.TextContent));
         Assert.Equal("2", page.Find("[data-tab='Submitted'] [data-testid='queue-count']").TextContent);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+using Portal.Domain.Calendar;
 using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Calendar;
@@ -56,6 +57,7 @@ public sealed partial class RequestsPage
     private RequestSort _sort;
     private bool _loading;
     private (int? Enterprise, EscalationLevel? Level) _loadedFor;
+    private WorkCalendar? _calendar;
 
     private bool IsEnterprise => _user.Role == Roles.Enterprise;
 
@@ -67,6 +69,8 @@ public sealed partial class RequestsPage
     {
         _user = (await Authentication).User.ToPortalUser();
         _loadedFor = (EnterpriseFilter, LevelFilter);
+        // Cached by its revision: one small query on each run; the countdowns count by it, here and in the browser.
+        _calendar = await Calendars.GetCalendarAsync();
         if (Data is null)
         {
             await ReloadAsync();
@@ -98,8 +102,7 @@ public sealed partial class RequestsPage
         try
         {
             var page = await Requests.ListAsync(_user, Query, after: null, PageSize);
-            var workingDay = await WorkingDayAsync();
-            Data = new RequestListData([.. page.Items], page.Next, workingDay);
+            Data = new RequestListData([.. page.Items], page.Next);
         }
         finally
         {
@@ -125,12 +128,6 @@ public sealed partial class RequestsPage
         }
     }
 
-    private async Task<TimeSpan> WorkingDayAsync()
-    {
-        var calendar = await Calendars.GetCalendarAsync();
-        return calendar.WorkingPeriods.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.End - p.Start));
-    }
-
     private Task ChangeStateAsync(RequestState? state)
     {
         _state = state;
@@ -145,26 +142,6 @@ public sealed partial class RequestsPage
 
     private Task SearchAsync() => ReloadAsync();
 
-    /// <summary>"剩余 3 个工作日 2 小时", "已超期 1 小时 30 分", "已暂停，剩余 …": working time, as the deadlines count it.</summary>
-    private string TimeLeft(NextDeadline next)
-    {
-        var span = Span(next.WorkingTimeLeft.Duration());
-        return next.Paused ? Text["Left.Paused", span]
-            : next.WorkingTimeLeft < TimeSpan.Zero ? Text["Left.Overdue", span]
-            : Text["Left.Remaining", span];
-    }
-
-    private string Span(TimeSpan span)
-    {
-        var day = Data?.WorkingDay is { } d && d > TimeSpan.Zero ? d : TimeSpan.FromHours(7.5);
-        var days = (int)(span / day);
-        var rest = span - days * day;
-        var hours = (int)rest.TotalHours;
-        return days > 0
-            ? hours > 0 ? Text["Span.DaysHours", days, hours] : Text["Span.Days", days]
-            : hours > 0 ? Text["Span.HoursMinutes", hours, rest.Minutes] : Text["Span.Minutes", Math.Max(rest.Minutes, 0)];
-    }
-
     private static Color StateColor(RequestState state) => state switch
     {
         RequestState.Submitted or RequestState.Dispatched => Color.Info,
@@ -175,5 +152,5 @@ public sealed partial class RequestsPage
     };
 }
 
-/// <summary>The rows shown so far, where the next page starts, and how long a working day is (for "time left").</summary>
-public sealed record RequestListData(IReadOnlyList<RequestSummary> Items, RequestCursor? Next, TimeSpan WorkingDay);
+/// <summary>The rows shown so far, and where the next page starts.</summary>
+public sealed record RequestListData(IReadOnlyList<RequestSummary> Items, RequestCursor? Next);
