@@ -89,11 +89,15 @@ public class EscalationScanTests
         }
         var start = staged.Time.GetUtcNow();
         var levelsSeen = new HashSet<EscalationLevel>();
-        for (var at = start; at < start.AddDays(24); at = at.AddMinutes(at.Hour is >= 8 and < 19 ? 50 : 240))
+        for (var at = start; at < start.AddDays(24); at = at.AddMinutes(at.Hour is >= 8 and < 19 ? 70 : 300))
         {
             staged.Time.SetUtcNow(at);
             var expected = await EveryLevelInMemoryAsync(staged.Portal, at);
-            var preselected = await staged.Portal.Services.GetRequiredService<EscalationJob>().DueRequestsAsync(at, CancellationToken.None);
+            List<long> preselected;
+            await using (var scope = staged.Portal.Services.CreateAsyncScope())
+            {
+                preselected = await scope.ServiceProvider.GetRequiredService<EscalationJob>().DueRequestsAsync(at, CancellationToken.None);
+            }
             Assert.True(expected.SequenceEqual(preselected), $"at {at:yyyy-MM-dd HH:mm}: expected [{string.Join(", ", expected)}], preselected [{string.Join(", ", preselected)}]");
             await EscalationJobTests.ScanAsync(staged.Portal.Services);
             levelsSeen.UnionWith(await staged.Portal.QueryAsync(db => db.Escalations.Select(e => e.Level).Distinct().ToListAsync()));
