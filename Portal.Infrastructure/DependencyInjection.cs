@@ -192,9 +192,11 @@ public static class DependencyInjection
                 $"Escalation:WarningPercent must be between {EscalationSettings.WarningPercentMin} and {EscalationSettings.WarningPercentMax}.")
             .Validate(o => EscalationSettings.IsValidSevereAfterWorkingDays(o.SevereAfterWorkingDays),
                 $"Escalation:SevereAfterWorkingDays must be between {EscalationSettings.SevereAfterWorkingDaysMin} and {EscalationSettings.SevereAfterWorkingDaysMax}.")
-            .Validate(o => o.BatchSize is >= 1 and <= 10000, "Escalation:BatchSize must be between 1 and 10000.")
+            .Validate(o => o.BatchSize is >= 1 and <= 100000, "Escalation:BatchSize must be between 1 and 100000.")
+            .Validate(o => o.Parallelism is >= 1 and <= 32, "Escalation:Parallelism must be between 1 and 32.")
             .ValidateOnStart();
         services.AddSingleton<EscalationSettingsService>();
+        services.AddSingleton<EscalationScanGate>();
         services.AddTransient<EscalationJob>();
         services.AddTransient<AutoCloseJob>();
         services.AddTransient<DailyDigestJob>();

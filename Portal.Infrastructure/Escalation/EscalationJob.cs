@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,8 @@ public sealed class EscalationJob(
     EscalationSettingsService settings,
     IOptions<EscalationOptions> options,
     RequestEventNotifier notifier,
+    Outbox outbox,
+    EscalationScanGate gate,
     TimeProvider time,
     ILogger<EscalationJob> logger)
 {
@@ -33,68 +36,134 @@ public sealed class EscalationJob(
     /// <summary>Every 15 seconds (Hangfire reads a sixth, leading field as seconds): a level is seen within a minute.</summary>
     public const string Cron = "*/15 * * * * *";
 
-    private sealed record Key(long RequestId, DeadlineKind Kind, int Party, int Generation);
+    /// <summary>Outbox ids handed to delivery together: one delivery job per this many e-mails, not one per request.</summary>
+    private const int DeliveryChunk = 200;
+
+    /// <summary>A running deadline and the highest level recorded for it (on time for none).</summary>
+    private sealed record Candidate(long RequestId, RequestDeadline Deadline, EscalationLevel Recorded);
 
     /// <returns>How many escalation levels this run recorded.</returns>
     [AutomaticRetry(Attempts = 0)]
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        using var lease = gate.TryEnter();
+        if (lease is null)
+        {
+            // The scan of an earlier tick is still at work on this node: it selects again after each round, so
+            // whatever became due meanwhile is its to do.
+            logger.LogDebug("An escalation scan is still running on this node; this tick's scan does nothing");
+            return 0;
+        }
         var policy = await settings.PolicyAsync(cancellationToken);
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
-        var due = await DueRequestsAsync(policy, calendar, now, cancellationToken);
-        var recorded = 0;
-        foreach (var requestId in due.Take(options.Value.BatchSize))
+        EscalationDirectory directory;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
+            directory = await EscalationDirectory.LoadAsync(db, cancellationToken);
+        }
+        var batchSize = options.Value.BatchSize;
+        var attempted = new HashSet<long>();
+        var recorded = 0;
+        var delivery = new DeliveryQueue(outbox);
+        try
+        {
+            while (true)
             {
-                recorded += await EscalateAsync(requestId, policy, calendar, now, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One request's trouble must not stop the others; the next scan tries it again.
-                logger.LogError(e, "Escalating request {RequestId} failed", requestId);
+                var now = time.GetUtcNow();
+                var started = Stopwatch.GetTimestamp();
+                var due = (await DueRequestsAsync(policy, calendar, now, cancellationToken))
+                    .Where(id => !attempted.Contains(id)).Take(batchSize).ToList();
+                var selected = Stopwatch.GetElapsedTime(started);
+                attempted.UnionWith(due);
+                var before = recorded;
+                await Parallel.ForEachAsync(
+                    due,
+                    new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
+                    async (requestId, token) =>
+                    {
+                        try
+                        {
+                            Interlocked.Add(ref recorded, await EscalateAsync(requestId, policy, calendar, directory, now, delivery, token));
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            // One request's trouble must not stop the others; the next scan tries it again.
+                            logger.LogError(e, "Escalating request {RequestId} failed", requestId);
+                        }
+                    });
+                delivery.Flush(all: true);
+                if (due.Count > 0)
+                {
+                    logger.LogInformation("Escalation round: {Requests} requests selected in {Selected} ms, {Levels} levels recorded in {Escalated} ms",
+                        due.Count, (int)selected.TotalMilliseconds, recorded - before, (int)(Stopwatch.GetElapsedTime(started) - selected).TotalMilliseconds);
+                }
+                if (due.Count < batchSize)
+                {
+                    return recorded;
+                }
             }
         }
-        return recorded;
+        finally
+        {
+            // Even a scan cancelled midway hands over the e-mail of what it committed (the sweep would anyway).
+            delivery.Flush(all: true);
+        }
     }
 
-    /// <summary>The requests with a running deadline at a level higher than any recorded for it, oldest first.</summary>
+    /// <summary>
+    /// The requests with a running deadline at a level higher than any recorded for it, oldest first. The database
+    /// leaves out the deadlines that cannot have a level to record whatever the calendar says: those severely overdue
+    /// already, and those not yet due whose warning is recorded (before its due time a deadline is at most at the
+    /// warning); and it gives the highest level recorded with each. The levels are then worked out here.
+    /// </summary>
+    public async Task<List<long>> DueRequestsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await DueRequestsAsync(await settings.PolicyAsync(cancellationToken), await calendars.GetCalendarAsync(cancellationToken), now, cancellationToken);
+
     private async Task<List<long>> DueRequestsAsync(EscalationPolicy policy, WorkCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var running = await db.Set<RequestDeadline>().AsNoTracking()
-            .Where(d => d.Status == DeadlineStatus.Open && d.Kind != DeadlineKind.Evaluation)
-            .Select(d => new { RequestId = EF.Property<long>(d, "RequestId"), Deadline = d })
-            .ToListAsync(cancellationToken);
-        var highest = await (
-            from e in db.Escalations
-            join d in db.Set<RequestDeadline>()
-                on new { e.RequestId, e.Kind, Party = e.PartyDepartmentId, e.Generation }
-                equals new { RequestId = EF.Property<long>(d, "RequestId"), d.Kind, Party = d.PartyDepartmentId, d.Generation }
-            where d.Status == DeadlineStatus.Open
-            select new { e.RequestId, e.Kind, e.PartyDepartmentId, e.Generation, e.Level })
-            .ToListAsync(cancellationToken);
-        var reached = highest
-            .GroupBy(e => new Key(e.RequestId, e.Kind, e.PartyDepartmentId, e.Generation))
-            .ToDictionary(g => g.Key, g => g.Max(e => e.Level));
-        return running
-            .Where(r => policy.LevelOf(r.Deadline, calendar, now)
-                > reached.GetValueOrDefault(new Key(r.RequestId, r.Deadline.Kind, r.Deadline.PartyDepartmentId, r.Deadline.Generation)))
-            .Select(r => r.RequestId)
+        var candidates = await CandidatesAsync(db, now, cancellationToken);
+        return candidates
+            .Where(c => policy.LevelOf(c.Deadline, calendar, now) > c.Recorded)
+            .Select(c => c.RequestId)
             .Distinct()
             .Order()
             .ToList();
     }
 
-    private async Task<int> EscalateAsync(long requestId, EscalationPolicy policy, WorkCalendar calendar, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The running deadlines that may have a level to record at <paramref name="now"/>, each with the highest level recorded.</summary>
+    private static Task<List<Candidate>> CandidatesAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var escalations = db.Escalations;
+        return db.Set<RequestDeadline>().AsNoTracking()
+            .Where(d => d.Status == DeadlineStatus.Open && d.Kind != DeadlineKind.Evaluation)
+            .Select(d => new
+            {
+                RequestId = EF.Property<long>(d, "RequestId"),
+                Deadline = d,
+                Severe = escalations.Any(e => e.RequestId == EF.Property<long>(d, "RequestId") && e.Kind == d.Kind
+                    && e.PartyDepartmentId == d.PartyDepartmentId && e.Generation == d.Generation && e.Level == EscalationLevel.SeverelyOverdue),
+                Overdue = escalations.Any(e => e.RequestId == EF.Property<long>(d, "RequestId") && e.Kind == d.Kind
+                    && e.PartyDepartmentId == d.PartyDepartmentId && e.Generation == d.Generation && e.Level == EscalationLevel.Overdue),
+                Warning = escalations.Any(e => e.RequestId == EF.Property<long>(d, "RequestId") && e.Kind == d.Kind
+                    && e.PartyDepartmentId == d.PartyDepartmentId && e.Generation == d.Generation && e.Level == EscalationLevel.Warning),
+            })
+            .Where(c => !c.Severe && (c.Deadline.DueAt < now || !c.Warning))
+            .Select(c => new Candidate(
+                c.RequestId,
+                c.Deadline,
+                c.Overdue ? EscalationLevel.Overdue : c.Warning ? EscalationLevel.Warning : EscalationLevel.OnTime))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<int> EscalateAsync(
+        long requestId, EscalationPolicy policy, WorkCalendar calendar, EscalationDirectory directory, DateTimeOffset now,
+        DeliveryQueue delivery, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var request = await db.ServiceRequests
-            .Include(r => r.Timeline).Include(r => r.Deadlines).Include(r => r.CoHandlers)
-            .AsSplitQuery()
+        // The deadlines only: the timeline is read when a 督办 is to be written on it.
+        var request = await db.ServiceRequests.Include(r => r.Deadlines)
             .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is null)
         {
@@ -131,6 +200,11 @@ public sealed class EscalationJob(
             if (highestNew.Level == EscalationLevel.SeverelyOverdue
                 && RequestLifecycle.Allows(request.State, RequestAction.Supervise, RequestLifecycle.System))
             {
+                var timeline = db.Entry(request).Collection(r => r.Timeline);
+                if (!timeline.IsLoaded)
+                {
+                    await timeline.LoadAsync(cancellationToken);
+                }
                 request.Supervise(Actor.System, EscalationPolicy.SupervisionText(deadline.Kind), calendar, now);
             }
         }
@@ -143,7 +217,7 @@ public sealed class EscalationJob(
         var told = new HashSet<string>();
         foreach (var (deadline, escalation) in toTell)
         {
-            await TellAsync(db, request, deadline, escalation, calendar, now, outboxIds, told, cancellationToken);
+            await TellAsync(db, request, deadline, escalation, calendar, directory, outboxIds, told, cancellationToken);
         }
         try
         {
@@ -156,24 +230,23 @@ public sealed class EscalationJob(
             logger.LogDebug("Escalation of request {RequestId} lost a race; left to the next scan", requestId);
             return 0;
         }
-        notifier.AfterCommit(new NotificationsToSend(outboxIds, told));
+        // The bells now; the e-mail goes to delivery in chunks of many requests' (see DeliveryQueue).
+        notifier.AfterCommit(new NotificationsToSend([], told));
+        delivery.Add(outboxIds);
         return added;
     }
 
     private async Task TellAsync(
         PortalDbContext db, ServiceRequest request, RequestDeadline deadline, RequestEscalation escalation, WorkCalendar calendar,
-        DateTimeOffset now, List<Guid> outboxIds, HashSet<string> told, CancellationToken cancellationToken)
+        EscalationDirectory directory, List<Guid> outboxIds, HashSet<string> told, CancellationToken cancellationToken)
     {
         var recipients = new HashSet<string>();
         foreach (var part in EscalationPolicy.RecipientsOf(escalation.Level))
         {
-            recipients.UnionWith(await MembersAsync(db, request, deadline, part, cancellationToken));
+            recipients.UnionWith(MembersOf(directory, request, deadline, part));
         }
-        var people = await db.Users.AsNoTracking()
-            .Where(u => recipients.Contains(u.Id) && u.DeactivatedAt == null)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PreferredCulture })
-            .ToListAsync(cancellationToken);
-        var percent = (int)Math.Floor(deadline.FractionUsed(calendar, now) * 100);
+        var people = await directory.ActiveAsync(db, recipients, cancellationToken);
+        var percent = (int)Math.Floor(deadline.FractionUsed(calendar, escalation.RecordedAt) * 100);
         foreach (var person in people)
         {
             db.PortalNotifications.Add(new PortalNotification(person.Id, request, escalation));
@@ -190,26 +263,59 @@ public sealed class EscalationJob(
         }
     }
 
-    private static async Task<IReadOnlyCollection<string>> MembersAsync(
-        PortalDbContext db, ServiceRequest request, RequestDeadline deadline, EscalationRecipient part, CancellationToken cancellationToken) => part switch
+    private static IReadOnlyCollection<string> MembersOf(
+        EscalationDirectory directory, ServiceRequest request, RequestDeadline deadline, EscalationRecipient part) => part switch
     {
         EscalationRecipient.MustAct => deadline.Kind switch
         {
-            DeadlineKind.CoHandlerReply => await HeadOrDepartmentAsync(db, deadline.PartyDepartmentId, cancellationToken),
-            DeadlineKind.Dispatch => await RequestPeople.CommissionerAsync(db, request, cancellationToken),
-            _ when request.HandledByCommissioner || request.LeadDepartmentId is null => await RequestPeople.CommissionerAsync(db, request, cancellationToken),
-            _ => await RequestPeople.LeadHandlersAsync(db, request, cancellationToken),
+            DeadlineKind.CoHandlerReply => directory.Head(deadline.PartyDepartmentId) is { Count: > 0 } head
+                ? head
+                : directory.Department(deadline.PartyDepartmentId),
+            DeadlineKind.Dispatch => directory.Commissioner(request),
+            _ when request.HandledByCommissioner || request.LeadDepartmentId is null => directory.Commissioner(request),
+            _ => directory.LeadHandlers(request),
         },
-        EscalationRecipient.Commissioner => await RequestPeople.CommissionerAsync(db, request, cancellationToken),
-        EscalationRecipient.DepartmentHead => await RequestPeople.HeadAsync(
-            db, deadline.Kind == DeadlineKind.CoHandlerReply ? deadline.PartyDepartmentId : request.LeadDepartmentId, cancellationToken),
-        EscalationRecipient.Supervisors => await RequestPeople.SupervisorsAsync(db, cancellationToken),
-        EscalationRecipient.Cadre => request.CadreUserId is { } cadre ? [cadre] : await RequestPeople.SupervisorsAsync(db, cancellationToken),
+        EscalationRecipient.Commissioner => directory.Commissioner(request),
+        EscalationRecipient.DepartmentHead => directory.Head(deadline.Kind == DeadlineKind.CoHandlerReply ? deadline.PartyDepartmentId : request.LeadDepartmentId),
+        EscalationRecipient.Supervisors => directory.Supervisors,
+        EscalationRecipient.Cadre => request.CadreUserId is { } cadre ? [cadre] : directory.Supervisors,
     };
 
-    private static async Task<IReadOnlyCollection<string>> HeadOrDepartmentAsync(PortalDbContext db, int departmentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The outbox ids of committed escalations, handed to delivery in chunks: one delivery job per
+    /// <see cref="DeliveryChunk"/> e-mails rather than one per request, which would cost a job storage transaction each.
+    /// What is never handed over (a crash) the outbox sweep delivers within 15 seconds.
+    /// </summary>
+    private sealed class DeliveryQueue(Outbox outbox)
     {
-        var head = await RequestPeople.HeadAsync(db, departmentId, cancellationToken);
-        return head.Count > 0 ? head : await RequestPeople.DepartmentAsync(db, departmentId, cancellationToken);
+        private readonly Lock _lock = new();
+        private List<Guid> _pending = [];
+
+        public void Add(IReadOnlyCollection<Guid> ids)
+        {
+            lock (_lock)
+            {
+                _pending.AddRange(ids);
+            }
+            Flush(all: false);
+        }
+
+        public void Flush(bool all)
+        {
+            List<Guid> ready;
+            lock (_lock)
+            {
+                if (_pending.Count == 0 || (!all && _pending.Count < DeliveryChunk))
+                {
+                    return;
+                }
+                ready = _pending;
+                _pending = [];
+            }
+            foreach (var chunk in ready.Chunk(DeliveryChunk))
+            {
+                outbox.DeliverSoon(chunk);
+            }
+        }
     }
 }

@@ -15,6 +15,12 @@ public sealed class EscalationOptions
     /// <summary>Working days past the deadline after which it is severely overdue (level 3).</summary>
     public int SevereAfterWorkingDays { get; set; } = 1;
 
-    /// <summary>At most this many requests are escalated per scan; the next scan takes the rest.</summary>
-    public int BatchSize { get; set; } = 500;
+    /// <summary>
+    /// Requests escalated per round of a scan: after each round the scan selects again (seeing what another node
+    /// recorded meanwhile) until nothing is left, so a scan is never capped at this many.
+    /// </summary>
+    public int BatchSize { get; set; } = 10000;
+
+    /// <summary>Requests escalated at once, each in its own unit of work (context, connection, transaction).</summary>
+    public int Parallelism { get; set; } = 4;
 }

@@ -31,7 +31,7 @@ public class EscalationConcurrencyTests
         void Configure(IServiceCollection s)
         {
             s.AddSingleton<TimeProvider>(time);
-            s.Configure<EscalationOptions>(o => o.BatchSize = Requests);
+            s.Configure<EscalationOptions>(o => o.Parallelism = 4);
         }
         await using var portal = await SeededPortal.CreateAsync(DatabaseProvider.Postgres, Configure, demoData: true);
         await using var otherNode = portal.AnotherNode(Configure);

@@ -242,13 +242,18 @@ public class EscalationJobTests
         using var kill = new CancellationTokenSource();
         var commits = 0;
         var armed = false;
-        var staged = await StagedAsync(DatabaseProvider.Sqlite, s => s.AddSingleton<ILiveNotifier>(new OnPublish(() =>
+        // One request at a time, so that exactly the first two are committed when the scan is killed.
+        var staged = await StagedAsync(DatabaseProvider.Sqlite, s =>
         {
-            if (armed && Interlocked.Increment(ref commits) == 2)
+            s.Configure<EscalationOptions>(o => o.Parallelism = 1);
+            s.AddSingleton<ILiveNotifier>(new OnPublish(() =>
             {
-                kill.Cancel();
-            }
-        })));
+                if (armed && Interlocked.Increment(ref commits) == 2)
+                {
+                    kill.Cancel();
+                }
+            }));
+        });
         await using var _ = staged.Portal;
         var numbers = new List<string>();
         for (var i = 0; i < 5; i++)

@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Calendar;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Escalation;
+using Portal.Infrastructure.Notifications;
+using Portal.Tests.Support;
+using static Portal.Tests.Infrastructure.Requests.RequestAuthorisationMatrixTests;
+
+namespace Portal.Tests.Infrastructure.Escalation;
+
+/// <summary>
+/// How the scan goes through many requests (docs/escalation.md, "Exactly once" and "Speed"): the database picks the
+/// candidates, several requests are escalated at once, each in its own transaction, in rounds; none of it may miss a
+/// level or record one twice.
+/// </summary>
+public class EscalationScanTests
+{
+    private const int Requests = 40;
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ParallelScansInSmallRounds_OnTwoNodesAtOnce_RecordEachLevelOnce_AndTellEachPersonOnce(DatabaseProvider provider)
+    {
+        static void Configure(IServiceCollection s) => s.Configure<EscalationOptions>(o =>
+        {
+            o.Parallelism = 4;
+            o.BatchSize = 7;
+        });
+        var staged = await EscalationJobTests.StagedAsync(provider, Configure);
+        await using var _ = staged.Portal;
+        await using var otherNode = staged.Portal.AnotherNode(s =>
+        {
+            s.AddSingleton<TimeProvider>(staged.Time);
+            Configure(s);
+        });
+        var numbers = new List<string>();
+        for (var i = 0; i < Requests; i++)
+        {
+            numbers.Add((await staged.StageAsync(Stage.Submitted)).Number!);
+        }
+        // Submitted Monday 09:0x: every dispatch deadline (2 working hours) is overdue at 14:00, none severely.
+        staged.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 14, 0, 0, WorkCalendar.Offset));
+
+        var scans = await Task.WhenAll(
+            EscalationJobTests.ScanAsync(staged.Portal.Services),
+            EscalationJobTests.ScanAsync(otherNode),
+            Task.Run(() => EscalationJobTests.ScanAsync(otherNode)));
+
+        Assert.Equal(Requests * 2, scans.Sum());
+        Assert.Equal(0, await EscalationJobTests.ScanAsync(staged.Portal.Services));
+        var levels = await staged.Portal.QueryAsync(db => db.Escalations
+            .GroupBy(e => e.RequestId).Select(g => new { Count = g.Count(), Overdue = g.Count(e => e.Level == EscalationLevel.Overdue) }).ToListAsync());
+        Assert.Equal(Requests, levels.Count);
+        Assert.All(levels, l => Assert.Equal((2, 1), (l.Count, l.Overdue)));
+        // Overdue tells the commissioner and the supervisor once per request, in the portal and by e-mail.
+        var escalate = RequestEmailComposer.EventType(RequestAction.Escalate);
+        var emails = await staged.Portal.QueryAsync(db => db.OutboxMessages.Where(m => m.EventType == escalate)
+            .GroupBy(m => new { m.RequestNumber, m.RecipientAddress }).Select(g => g.Count()).ToListAsync());
+        Assert.Equal(Enumerable.Repeat(1, Requests * 2), emails);
+        Assert.Equal(Requests * 2, await staged.Portal.QueryAsync(db => db.PortalNotifications.CountAsync(n => n.Action == RequestAction.Escalate)));
+    }
+
+    /// <summary>
+    /// Each deadline kind, walked hour by hour through its warning, its due time and its severe point, with levels
+    /// recorded as it goes: at every instant the requests the database's preselection yields are exactly those the
+    /// whole rule finds over every running deadline and every recorded level, read into memory as the scan once did.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TheDatabasesPreselection_MissesNoDeadlineReachingAWarning_AnOverdue_OrASevereLevel(DatabaseProvider provider)
+    {
+        var staged = await EscalationJobTests.StagedAsync(provider);
+        await using var _ = staged.Portal;
+        // Every kind: dispatch (submitted), sign, first reply and a co-handler's reply (dispatched), resolve (in progress),
+        // a paused resolve (awaiting the enterprise), and a later start to stagger them.
+        foreach (var stage in new[] { Stage.Submitted, Stage.Dispatched, Stage.InProgress, Stage.AwaitingEnterprise })
+        {
+            await staged.StageAsync(stage);
+        }
+        staged.Time.Advance(TimeSpan.FromMinutes(95));
+        foreach (var stage in new[] { Stage.Submitted, Stage.Dispatched, Stage.InProgress })
+        {
+            await staged.StageAsync(stage);
+        }
+        var start = staged.Time.GetUtcNow();
+        var levelsSeen = new HashSet<EscalationLevel>();
+        for (var at = start; at < start.AddDays(24); at = at.AddMinutes(at.Hour is >= 8 and < 19 ? 70 : 300))
+        {
+            staged.Time.SetUtcNow(at);
+            var expected = await EveryLevelInMemoryAsync(staged.Portal, at);
+            List<long> preselected;
+            await using (var scope = staged.Portal.Services.CreateAsyncScope())
+            {
+                preselected = await scope.ServiceProvider.GetRequiredService<EscalationJob>().DueRequestsAsync(at, CancellationToken.None);
+            }
+            Assert.True(expected.SequenceEqual(preselected), $"at {at:yyyy-MM-dd HH:mm}: expected [{string.Join(", ", expected)}], preselected [{string.Join(", ", preselected)}]");
+            await EscalationJobTests.ScanAsync(staged.Portal.Services);
+            levelsSeen.UnionWith(await staged.Portal.QueryAsync(db => db.Escalations.Select(e => e.Level).Distinct().ToListAsync()));
+        }
+        // The walk went through every level of every kind, and left nothing to record.
+        Assert.Equal([EscalationLevel.Warning, EscalationLevel.Overdue, EscalationLevel.SeverelyOverdue], levelsSeen.Order());
+        var kinds = await staged.Portal.QueryAsync(db => db.Escalations.Where(e => e.Level == EscalationLevel.SeverelyOverdue)
+            .Select(e => e.Kind).Distinct().ToListAsync());
+        Assert.Equal([DeadlineKind.Dispatch, DeadlineKind.Sign, DeadlineKind.FirstReply, DeadlineKind.Resolve, DeadlineKind.CoHandlerReply], kinds.Order());
+        Assert.Empty(await EveryLevelInMemoryAsync(staged.Portal, staged.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task AScanStartedWhileAnotherRunsOnTheSameNode_DoesNothing_AndTheRunningOneDoesItAll()
+    {
+        IServiceProvider? services = null;
+        var during = new List<int>();
+        var staged = await EscalationJobTests.StagedAsync(DatabaseProvider.Sqlite, s =>
+        {
+            s.Configure<EscalationOptions>(o => o.Parallelism = 1);
+            s.AddSingleton<ILiveNotifier>(new OnPublish(() =>
+            {
+                if (during.Count == 0)
+                {
+                    // A tick's scan while this node's scan is at work.
+                    during.Add(EscalationJobTests.ScanAsync(services!).GetAwaiter().GetResult());
+                }
+            }));
+        });
+        await using var _ = staged.Portal;
+        services = staged.Portal.Services;
+        for (var i = 0; i < 3; i++)
+        {
+            await staged.StageAsync(Stage.Submitted);
+        }
+        staged.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 14, 0, 0, WorkCalendar.Offset));
+
+        Assert.Equal(6, await EscalationJobTests.ScanAsync(services));
+        Assert.Equal([0], during);
+        Assert.Equal(0, await EscalationJobTests.ScanAsync(services));
+    }
+
+    /// <summary>The requests with a level to record, found as the scan did before the database preselected: every running deadline and every level read into memory.</summary>
+    private static async Task<List<long>> EveryLevelInMemoryAsync(SeededPortal portal, DateTimeOffset now)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var policy = await scope.ServiceProvider.GetRequiredService<EscalationSettingsService>().PolicyAsync(CancellationToken.None);
+        var calendar = await scope.ServiceProvider.GetRequiredService<WorkCalendarService>().GetCalendarAsync();
+        return await portal.QueryAsync(async db =>
+        {
+            var running = await db.Set<RequestDeadline>().AsNoTracking()
+                .Select(d => new { RequestId = EF.Property<long>(d, "RequestId"), Deadline = d }).ToListAsync();
+            var recorded = (await db.Escalations.AsNoTracking().ToListAsync())
+                .GroupBy(e => (e.RequestId, e.Kind, e.PartyDepartmentId, e.Generation))
+                .ToDictionary(g => g.Key, g => g.Max(e => e.Level));
+            return running
+                .Where(r => policy.LevelOf(r.Deadline, calendar, now)
+                    > recorded.GetValueOrDefault((r.RequestId, r.Deadline.Kind, r.Deadline.PartyDepartmentId, r.Deadline.Generation)))
+                .Select(r => r.RequestId).Distinct().Order().ToList();
+        });
+    }
+
+    private sealed class OnPublish(Action published) : ILiveNotifier
+    {
+        public void Publish(IEnumerable<string> userIds) => published();
+
+        public IDisposable Subscribe(string userId, Func<Task> changed) => throw new NotSupportedException();
+    }
+}
