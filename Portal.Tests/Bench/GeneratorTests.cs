@@ -6,6 +6,7 @@ using Portal.Domain.Organisation;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Requests;
 using Portal.Tests.Support;
 
@@ -105,6 +106,19 @@ public class GeneratorTests(GeneratorTests.Generated generated) : IClassFixture<
         Assert.Contains(RequestState.Withdrawn, states);
         Assert.Contains(RequestState.Resolved, states);
         Assert.All(numbers, n => Assert.Matches(@"^YQBY-\d{8}-\d{4,}$", n));
+    }
+
+    [Fact]
+    public async Task Generate_RecordsEveryEscalationLevel_TheScanWouldHaveRecordedByTheEnd()
+    {
+        await using var scope = generated.Services.CreateAsyncScope();
+        var due = await scope.ServiceProvider.GetRequiredService<EscalationJob>().DueRequestsAsync(Until, CancellationToken.None);
+        var levels = await generated.Services.QueryAsync(db => db.Escalations.GroupBy(e => e.Level).Select(g => g.Key).ToListAsync());
+
+        // The scan, run at the end of the generated years, finds nothing left to record: a portal that ran all along.
+        Assert.Empty(due);
+        Assert.Contains(EscalationLevel.SeverelyOverdue, levels);
+        Assert.Contains(EscalationLevel.Warning, levels);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class BenchGenerator(GeneratorOptions options, TextWriter progress
         await SaveNumberSequencesAsync(connection, cancellationToken);
         // VACUUM as well as ANALYZE: freshly copied tables have no visibility map, so until autovacuum came by every
         // index-only scan (the queue's counts) would visit the table for each row, as a live database's would not.
-        await ExecuteAsync(connection, """VACUUM (ANALYZE) "ServiceRequests", "RequestEvents", "RequestDeadlines", "RequestCoHandlers", "PortalNotifications", "Enterprises", "AspNetUsers" """, cancellationToken);
+        await ExecuteAsync(connection, """VACUUM (ANALYZE) "ServiceRequests", "RequestEvents", "RequestDeadlines", "RequestCoHandlers", "PortalNotifications", "Escalations", "Enterprises", "AspNetUsers" """, cancellationToken);
 
         var enterprises = (int)await ScalarAsync<long>(connection, """SELECT count(*) FROM "Enterprises" """, cancellationToken);
         return tally.Summary(options.Requests, enterprises, Cast.QueueCommissionerEmail, clock.Elapsed);

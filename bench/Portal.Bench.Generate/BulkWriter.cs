@@ -56,6 +56,7 @@ public sealed class BulkWriter(IReadOnlyList<NpgsqlConnection> connections, IRea
             {
                 Requests(connections[0], batch, firstRequest);
                 CoHandlers(connections[0], batch, firstRequest, ids);
+                Escalations(connections[0], batch, firstRequest);
             }),
             Task.Run(() => Events(connections[1 % connections.Count], batch, firstRequest, ids)),
             Task.Run(() => Deadlines(connections[2 % connections.Count], batch, firstRequest, ids)),
@@ -190,6 +191,32 @@ public sealed class BulkWriter(IReadOnlyList<NpgsqlConnection> connections, IRea
                     Instant(copy, d.PausedAt);
                     Instant(copy, d.EndedAt);
                     copy.Write(d.PausedWorkingTime, NpgsqlDbType.Interval);
+                }
+            }
+            copy.Complete();
+        }
+    }
+
+    private static void Escalations(NpgsqlConnection connection, IReadOnlyList<SimulatedRequest> batch, long firstRequest)
+    {
+        var id = firstRequest;
+        using (var copy = connection.BeginBinaryImport("""
+            COPY "Escalations" ("RequestId", "Kind", "PartyDepartmentId", "Generation", "Level", "DueAt", "RecordedAt") FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            foreach (var simulated in batch)
+            {
+                ++id;
+                foreach (var (deadline, level, at) in simulated.Escalations)
+                {
+                    copy.StartRow();
+                    copy.Write(id, NpgsqlDbType.Bigint);
+                    copy.Write(deadline.Kind.ToString(), NpgsqlDbType.Varchar);
+                    copy.Write(deadline.PartyDepartmentId, NpgsqlDbType.Integer);
+                    copy.Write(deadline.Generation, NpgsqlDbType.Integer);
+                    copy.Write(level.ToString(), NpgsqlDbType.Varchar);
+                    copy.Write(deadline.DueAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                    copy.Write(at.ToUniversalTime(), NpgsqlDbType.TimestampTz);
                 }
             }
             copy.Complete();

@@ -9,7 +9,13 @@ namespace Portal.Bench.Generate;
 /// <summary>A notice in a user's inbox of one timeline entry, as <c>RequestEventNotifier</c> would have written it.</summary>
 public readonly record struct Notice(string UserId, int EventSequence, RequestAction Action, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
-public sealed record SimulatedRequest(ServiceRequest Request, List<Notice> Notices);
+/// <summary>A level the escalation scan would have recorded for a running deadline by the end of the history, and when it was reached.</summary>
+public readonly record struct GeneratedEscalation(RequestDeadline Deadline, EscalationLevel Level, DateTimeOffset RecordedAt);
+
+public sealed record SimulatedRequest(ServiceRequest Request, List<Notice> Notices)
+{
+    public IReadOnlyList<GeneratedEscalation> Escalations { get; init; } = [];
+}
 
 /// <summary>
 /// Plays one request's history through the domain's own methods on a simulated clock: every state,
@@ -84,7 +90,32 @@ public sealed class HistorySimulator(World world)
             {
                 // It is still where the clock found it at the end: open, resolved awaiting evaluation, or under review.
             }
-            return new SimulatedRequest(_request, _notices);
+            return new SimulatedRequest(_request, _notices) { Escalations = Escalated() };
+        }
+
+        /// <summary>
+        /// The levels the scan, running all along, would have recorded for the running deadlines at the end: each level
+        /// up to the one reached, at the moment it was reached (the warning at the threshold's share of the wall-clock
+        /// span, close enough for a benchmark). Earlier deadlines' levels are not kept; the bench measures what runs.
+        /// </summary>
+        private List<GeneratedEscalation> Escalated()
+        {
+            var levels = new List<GeneratedEscalation>();
+            foreach (var deadline in _request.Deadlines)
+            {
+                var reached = world.Policy.LevelOf(deadline, _calendar, world.Until);
+                for (var level = EscalationLevel.Warning; level <= reached; level++)
+                {
+                    var at = level switch
+                    {
+                        EscalationLevel.Warning => deadline.StartedAt + (deadline.DueAt - deadline.StartedAt) * world.Policy.WarningFraction,
+                        EscalationLevel.Overdue => deadline.DueAt,
+                        _ => world.Policy.SevereAt(deadline, _calendar),
+                    };
+                    levels.Add(new GeneratedEscalation(deadline, level, at < world.Until ? at : world.Until));
+                }
+            }
+            return levels;
         }
 
         private void Dispatching(World.Category category)

@@ -10,7 +10,7 @@ namespace Portal.Bench.Generate;
 /// </summary>
 public sealed class LoadWindow
 {
-    public static readonly string[] Tables = ["ServiceRequests", "RequestEvents", "RequestDeadlines", "RequestCoHandlers", "PortalNotifications"];
+    public static readonly string[] Tables = ["ServiceRequests", "RequestEvents", "RequestDeadlines", "RequestCoHandlers", "PortalNotifications", "Escalations"];
 
     private readonly List<(string Name, string Definition)> _indexes = [];
     private readonly List<(string Table, string Name, string Definition)> _foreignKeys = [];

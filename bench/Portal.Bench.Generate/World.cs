@@ -23,6 +23,9 @@ public sealed class World
 
     public required DateTimeOffset Until { get; init; }
 
+    /// <summary>The escalation settings the portal seeds (80 %, one working day): the levels generated with the histories.</summary>
+    public EscalationPolicy Policy { get; init; } = EscalationPolicy.Default;
+
     /// <summary>Notices are written for the timeline entries of these last days only (older inboxes are not what is measured).</summary>
     public TimeSpan NoticeWindow { get; init; } = TimeSpan.FromDays(60);
 
