@@ -236,10 +236,10 @@ public class PlanGuardTests(PlanGuardTests.Generated generated, ITestOutputHelpe
                     Assert.NotEmpty(rows.Items);
                     break;
                 case "desk" when what == "dispatch":
-                    await scope.ServiceProvider.GetRequiredService<SupervisorDesk>().DispatchQueueAsync(user);
+                    Assert.NotNull(await scope.ServiceProvider.GetRequiredService<SupervisorDesk>().DispatchQueueAsync(user));
                     break;
                 case "desk":
-                    await scope.ServiceProvider.GetRequiredService<SupervisorDesk>().PendingExtensionsAsync(user);
+                    Assert.NotNull(await scope.ServiceProvider.GetRequiredService<SupervisorDesk>().PendingExtensionsAsync(user));
                     break;
                 default:
                     throw new ArgumentException(list);
