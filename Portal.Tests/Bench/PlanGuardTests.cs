@@ -115,6 +115,8 @@ public class PlanGuardTests(PlanGuardTests.Generated generated, ITestOutputHelpe
         { "supervisor01", "list-open:Newest" },
         // The supervisors' desk.
         { "supervisor01", "desk:dispatch" }, { "supervisor01", "desk:extensions" },
+        // Its lists' whole lengths, counted apart from the page.
+        { "supervisor01", "desk-count:dispatch" }, { "supervisor01", "desk-count:extensions" },
     };
 
     [Theory]
@@ -211,7 +213,7 @@ public class PlanGuardTests(PlanGuardTests.Generated generated, ITestOutputHelpe
         return (JsonDocument.Parse(json).RootElement[0].GetProperty("Plan").Clone(), text);
     }
 
-    /// <summary>Runs the real service for the list and keeps the one command that reads its page (the one with a LIMIT).</summary>
+    /// <summary>Runs the real service for the list and keeps the one command that reads its page (the one with a LIMIT), or for "desk-count" the one that counts it.</summary>
     private async Task<(string Sql, NpgsqlParameter[] Parameters)> CapturePageQueryAsync(PortalUser user, string list)
     {
         var (kind, what) = (list.Split(':')[0], list.Split(':')[1]);
@@ -235,10 +237,10 @@ public class PlanGuardTests(PlanGuardTests.Generated generated, ITestOutputHelpe
                         .ListAsync(user, new RequestListQuery(States: states, Sort: Enum.Parse<RequestSort>(what)));
                     Assert.NotEmpty(rows.Items);
                     break;
-                case "desk" when what == "dispatch":
+                case "desk" or "desk-count" when what == "dispatch":
                     Assert.NotNull(await scope.ServiceProvider.GetRequiredService<SupervisorDesk>().DispatchQueueAsync(user));
                     break;
-                case "desk":
+                case "desk" or "desk-count":
                     Assert.NotNull(await scope.ServiceProvider.GetRequiredService<SupervisorDesk>().PendingExtensionsAsync(user));
                     break;
                 default:
@@ -250,7 +252,9 @@ public class PlanGuardTests(PlanGuardTests.Generated generated, ITestOutputHelpe
             generated.Capture.Recording = false;
         }
         var commands = generated.Capture.Take();
-        return Assert.Single(commands, c => c.Sql.Contains("LIMIT", StringComparison.Ordinal) && c.Sql.Contains("\"ServiceRequests\"", StringComparison.Ordinal));
+        var counting = kind == "desk-count";
+        return Assert.Single(commands, c => c.Sql.Contains(counting ? "count(*)" : "LIMIT", StringComparison.Ordinal)
+            && c.Sql.Contains("\"ServiceRequests\"", StringComparison.Ordinal));
     }
 
     private async Task<PortalUser> UserAsync(string who)
