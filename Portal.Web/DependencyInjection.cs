@@ -39,7 +39,10 @@ public static class DependencyInjection
         services.Configure<RequestLocalizationOptions>(PortalCulture.Configure);
         services.AddScoped<PortalFormat>();
         services.AddMudServices();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The prerendered pages' [PersistentState] comes back in the circuit's first message: a supervisor's workspace
+        // (a page of the queue and of each desk list) outgrows SignalR's 32 KB default, and the circuit would close.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

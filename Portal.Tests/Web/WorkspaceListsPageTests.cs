@@ -140,6 +140,42 @@ public class WorkspaceListsPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task ASupervisor_SeesHowManyWaitToBeDispatched_AndLoadsThemAPageAtATime()
+    {
+        await StartAsync();
+        var numbers = new List<string>();
+        for (var i = 0; i < SupervisorDesk.PageSize + 2; i++)
+        {
+            numbers.Add((await _staged.StageAsync(Stage.Submitted)).Number!);
+        }
+        // 创普斯 loses its commissioner: its requests wait for the supervisors, the dispatch deadline due first.
+        await _staged.Portal.QueryAsync(db => db.ServiceRequests.Where(r => numbers.Contains(r.Number))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CommissionerUserId, (string?)null)));
+        await SignInAsync("supervisor@yqby.test");
+
+        var page = Render<WorkspacePage>();
+
+        page.WaitForAssertion(() => Assert.Equal(numbers.Take(SupervisorDesk.PageSize), page.FindAll("[data-testid='dispatch-row']").Select(r => r.GetAttribute("data-number"))));
+        Assert.Equal($"{numbers.Count}", page.Find("[data-testid='dispatch-count']").TextContent);
+        Assert.Equal($"已显示 {SupervisorDesk.PageSize} 条，共 {numbers.Count} 条", page.Find("[data-testid='dispatch-shown']").TextContent);
+        Assert.Empty(page.FindAll("[data-testid='extensions-more']"));
+
+        page.Find("[data-testid='dispatch-more']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(numbers, page.FindAll("[data-testid='dispatch-row']").Select(r => r.GetAttribute("data-number"))));
+        Assert.Empty(page.FindAll("[data-testid='dispatch-more']"));
+        Assert.Empty(page.FindAll("[data-testid='dispatch-shown']"));
+
+        // A notice reloads the list as far as it was shown: both pages, with the one dispatched meanwhile gone.
+        var supervisor = await _staged.Portal.UserAsync("supervisor@yqby.test");
+        var last = numbers[^1];
+        var version = await _staged.Portal.QueryAsync(db => db.ServiceRequests.Where(r => r.Number == last).Select(r => r.Version).SingleAsync());
+        await _staged.Portal.RequestsAsync(s => s.DispatchAsync(supervisor, last, version, _staged.Ids.Lead));
+        page.WaitForAssertion(() => Assert.Equal(numbers[..^1], page.FindAll("[data-testid='dispatch-row']").Select(r => r.GetAttribute("data-number"))));
+        Assert.Equal($"{numbers.Count - 1}", page.Find("[data-testid='dispatch-count']").TextContent);
+    }
+
+    [Fact]
     public async Task AHead_SeesTheUndistributedCount_OthersDoNotSeeTheSupervisorsLists()
     {
         await StartAsync();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain;
 using Portal.Domain.Calendar;
+using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Projects;
@@ -27,6 +28,12 @@ public class WorkspaceListsTests
         await using var scope = staged.Portal.Services.CreateAsyncScope();
         return await use(scope.ServiceProvider.GetRequiredService<TService>());
     }
+
+    private static async Task<IReadOnlyList<DispatchQueueRow>> DispatchAsync(StagedPortal staged, PortalUser user) =>
+        (await UseAsync<SupervisorDesk, DeskPage<DispatchQueueRow>>(staged, d => d.DispatchQueueAsync(user))).Rows;
+
+    private static async Task<IReadOnlyList<PendingExtensionRow>> ExtensionsAsync(StagedPortal staged, PortalUser user) =>
+        (await UseAsync<SupervisorDesk, DeskPage<PendingExtensionRow>>(staged, d => d.PendingExtensionsAsync(user))).Rows;
 
     private static async Task<EnterpriseCardView?> CardAsync(StagedPortal staged, string email, string number)
     {
@@ -99,19 +106,19 @@ public class WorkspaceListsTests
         await staged.Portal.RequestsAsync(s => s.DispatchAsync(supervisor, returned!, version, staged.Ids.Lead));
         await staged.Portal.RequestsAsync(s => s.ReturnAsync(handler, returned!, version + 1, ReturnReason.NotOurResponsibility, "应由供电公司办理"));
 
-        var queue = await UseAsync<SupervisorDesk, IReadOnlyList<DispatchQueueRow>>(staged, d => d.DispatchQueueAsync(supervisor));
+        var queue = await DispatchAsync(staged, supervisor);
 
         Assert.Equal([unrouted, returned], queue.Select(r => r.Number));
         Assert.Null(queue[0].ReturnedBy);
         Assert.Equal(("自然资源局", ReturnReason.NotOurResponsibility, "应由供电公司办理"), (queue[1].ReturnedBy, queue[1].ReturnReason, queue[1].ReturnExplanation));
         Assert.All(queue, r => Assert.NotNull(r.DispatchDueAt));
         Assert.DoesNotContain(othersOwn, queue.Select(r => r.Number));
-        Assert.Empty(await UseAsync<SupervisorDesk, IReadOnlyList<DispatchQueueRow>>(staged, async d => await d.DispatchQueueAsync(await staged.Portal.UserAsync("commissioner@yqby.test"))));
+        Assert.Empty(await DispatchAsync(staged, await staged.Portal.UserAsync("commissioner@yqby.test")));
 
         // Dispatched, it leaves the queue.
         var unroutedVersion = await staged.Portal.QueryAsync(db => db.ServiceRequests.Where(r => r.Number == unrouted).Select(r => r.Version).SingleAsync());
         await staged.Portal.RequestsAsync(s => s.DispatchAsync(supervisor, unrouted, unroutedVersion, staged.Ids.Lead));
-        Assert.Equal([returned], (await UseAsync<SupervisorDesk, IReadOnlyList<DispatchQueueRow>>(staged, d => d.DispatchQueueAsync(supervisor))).Select(r => r.Number));
+        Assert.Equal([returned], (await DispatchAsync(staged, supervisor)).Select(r => r.Number));
     }
 
     [Theory]
@@ -125,17 +132,117 @@ public class WorkspaceListsTests
         await staged.StageAsync(Stage.InProgress);
         var supervisor = await staged.Portal.UserAsync("supervisor@yqby.test");
 
-        var pending = await UseAsync<SupervisorDesk, IReadOnlyList<PendingExtensionRow>>(staged, d => d.PendingExtensionsAsync(supervisor));
+        var pending = await ExtensionsAsync(staged, supervisor);
 
         var row = Assert.Single(pending);
         Assert.Equal((asked, 3, "需现场踏勘", "自然资源局经办人", "自然资源局"), (row.Number, row.Days, row.Reason, row.AskedBy, row.LeadDepartment));
         var resolveDue = await staged.Portal.QueryAsync(db => db.ServiceRequests.Where(r => r.Number == asked)
             .SelectMany(r => r.Deadlines).Where(d => d.Kind == DeadlineKind.Resolve && d.Status == DeadlineStatus.Open).Select(d => d.DueAt).SingleAsync());
         Assert.Equal(resolveDue, row.ResolveDueAt);
-        Assert.Empty(await UseAsync<SupervisorDesk, IReadOnlyList<PendingExtensionRow>>(staged, async d => await d.PendingExtensionsAsync(await staged.Portal.UserAsync("zrzy.head@yqby.test"))));
+        Assert.Empty(await ExtensionsAsync(staged, await staged.Portal.UserAsync("zrzy.head@yqby.test")));
 
         await staged.Portal.RequestsAsync(s => s.ApproveExtensionAsync(supervisor, asked!, version, 2));
-        Assert.Empty(await UseAsync<SupervisorDesk, IReadOnlyList<PendingExtensionRow>>(staged, d => d.PendingExtensionsAsync(supervisor)));
+        Assert.Empty(await ExtensionsAsync(staged, supervisor));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TheDispatchQueue_PagesThroughEveryRowOnce_DueFirstAndThoseWithoutADeadlineLast_CountingThemAll(DatabaseProvider provider)
+    {
+        var staged = await EscalationJobTests.StagedAsync(provider);
+        await using var _ = staged.Portal;
+        var numbers = new List<string>();
+        for (var i = 0; i < SupervisorDesk.PageSize + 5; i++)
+        {
+            numbers.Add((await staged.StageAsync(Stage.Submitted)).Number!);
+        }
+        // 创普斯 loses its commissioner: all its requests wait for the supervisors. Three share one dispatch deadline,
+        // and most have none running, so that the first page ends among those without one.
+        var ids = await IdsAsync(staged, numbers);
+        var tied = ids[4];
+        var shared = await staged.Portal.QueryAsync(db => DeadlinesOf(db, tied, DeadlineKind.Dispatch).Select(d => d.DueAt).SingleAsync());
+        await staged.Portal.QueryAsync(async db =>
+        {
+            await db.ServiceRequests.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(u => u.SetProperty(r => r.CommissionerUserId, (string?)null));
+            await db.Set<RequestDeadline>().Where(d => (EF.Property<long>(d, "RequestId") == ids[1] || EF.Property<long>(d, "RequestId") == ids[7])
+                && d.Kind == DeadlineKind.Dispatch).ExecuteUpdateAsync(u => u.SetProperty(d => d.DueAt, shared));
+            return await db.Set<RequestDeadline>().Where(d => ids.Skip(10).Contains(EF.Property<long>(d, "RequestId")) && d.Kind == DeadlineKind.Dispatch)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeadlineStatus.Met));
+        });
+        var supervisor = await staged.Portal.UserAsync("supervisor@yqby.test");
+
+        var pages = await PagesAsync(staged, (d, after) => d.DispatchQueueAsync(supervisor, after));
+
+        // Due first (the tied three by id), then the 25 without a running dispatch deadline by id.
+        var dues = await staged.Portal.QueryAsync(db => db.Set<RequestDeadline>()
+            .Where(d => ids.Contains(EF.Property<long>(d, "RequestId")) && d.Kind == DeadlineKind.Dispatch && d.Status == DeadlineStatus.Open)
+            .Select(d => new { RequestId = EF.Property<long>(d, "RequestId"), d.DueAt }).ToListAsync());
+        var expected = ids.OrderBy(id => dues.All(d => d.RequestId != id)).ThenBy(id => dues.SingleOrDefault(d => d.RequestId == id)?.DueAt).ThenBy(id => id).ToList();
+        Assert.Equal([ids[0], ids[2], ids[3], ids[1], ids[4], ids[7]], expected.Take(6));
+        Assert.Equal(expected, pages.SelectMany(p => p.Rows).Select(r => r.Id));
+        Assert.Equal([SupervisorDesk.PageSize, 5], pages.Select(p => p.Rows.Count));
+        Assert.All(pages, p => Assert.Equal(numbers.Count, p.Total));
+        Assert.Null(pages[0].Next!.NextDueAt);
+        Assert.All(pages.SelectMany(p => p.Rows).Skip(10), r => Assert.Null(r.DispatchDueAt));
+        var commissioner = await staged.Portal.UserAsync("commissioner@yqby.test");
+        Assert.Equal(DeskPage<DispatchQueueRow>.Empty, await UseAsync<SupervisorDesk, DeskPage<DispatchQueueRow>>(staged, d => d.DispatchQueueAsync(commissioner)));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task PendingExtensions_PageThroughEveryRowOnce_EvenWhereAPageEndsAmongEquallyDueOnes_CountingThemAll(DatabaseProvider provider)
+    {
+        var staged = await EscalationJobTests.StagedAsync(provider);
+        await using var _ = staged.Portal;
+        var numbers = new List<string>();
+        for (var i = 0; i < SupervisorDesk.PageSize + 3; i++)
+        {
+            numbers.Add((await staged.StageAsync(Stage.ExtensionRequested)).Number!);
+        }
+        await staged.StageAsync(Stage.InProgress);
+        // The resolve deadlines run in the order asked; the 28th to the 32nd share one, across the end of the first page,
+        // and the 3rd has none running.
+        var ids = await IdsAsync(staged, numbers);
+        var tie = ids.Skip(27).Take(5).ToList();
+        var shared = await staged.Portal.QueryAsync(db => DeadlinesOf(db, tie[0], DeadlineKind.Resolve).Select(d => d.DueAt).SingleAsync());
+        await staged.Portal.QueryAsync(async db =>
+        {
+            await db.Set<RequestDeadline>().Where(d => tie.Contains(EF.Property<long>(d, "RequestId")) && d.Kind == DeadlineKind.Resolve)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.DueAt, shared));
+            return await db.Set<RequestDeadline>().Where(d => EF.Property<long>(d, "RequestId") == ids[2] && d.Kind == DeadlineKind.Resolve)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeadlineStatus.Met));
+        });
+        var supervisor = await staged.Portal.UserAsync("supervisor@yqby.test");
+
+        var pages = await PagesAsync(staged, (d, after) => d.PendingExtensionsAsync(supervisor, after));
+
+        Assert.Equal([.. ids.Where(id => id != ids[2]), ids[2]], pages.SelectMany(p => p.Rows).Select(r => r.Id));
+        Assert.Equal([SupervisorDesk.PageSize, 3], pages.Select(p => p.Rows.Count));
+        Assert.Equal(new QueueCursor(shared, tie[3]), pages[0].Next);
+        Assert.All(pages, p => Assert.Equal(numbers.Count, p.Total));
+        Assert.Equal(shared, pages[1].Rows[0].ResolveDueAt);
+        Assert.Null(pages[1].Rows[^1].ResolveDueAt);
+        var head = await staged.Portal.UserAsync("zrzy.head@yqby.test");
+        Assert.Equal(DeskPage<PendingExtensionRow>.Empty, await UseAsync<SupervisorDesk, DeskPage<PendingExtensionRow>>(staged, d => d.PendingExtensionsAsync(head)));
+    }
+
+    private static Task<List<long>> IdsAsync(StagedPortal staged, List<string> numbers) =>
+        staged.Portal.QueryAsync(db => db.ServiceRequests.Where(r => numbers.Contains(r.Number)).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
+
+    private static IQueryable<RequestDeadline> DeadlinesOf(PortalDbContext db, long requestId, DeadlineKind kind) =>
+        db.Set<RequestDeadline>().Where(d => EF.Property<long>(d, "RequestId") == requestId && d.Kind == kind && d.Status == DeadlineStatus.Open);
+
+    /// <summary>Every page of a desk list, each after the last one's cursor, until one says it is the last.</summary>
+    private static async Task<List<DeskPage<TRow>>> PagesAsync<TRow>(StagedPortal staged, Func<SupervisorDesk, QueueCursor?, Task<DeskPage<TRow>>> list)
+    {
+        var pages = new List<DeskPage<TRow>> { await UseAsync<SupervisorDesk, DeskPage<TRow>>(staged, d => list(d, null)) };
+        while (pages[^1].Next is { } after && pages.Count < 10)
+        {
+            pages.Add(await UseAsync<SupervisorDesk, DeskPage<TRow>>(staged, d => list(d, after)));
+        }
+        return pages;
     }
 
     [Theory]
