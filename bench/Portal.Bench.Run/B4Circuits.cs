@@ -78,7 +78,10 @@ public static class B4Circuits
     {
         foreach (var page in context.Pages.ToList())
         {
-            await page.CloseAsync(new() { RunBeforeUnload = true });
+            // Leaving the page lets blazor.web.js tell the server (its disconnect beacon), so the circuit ends now
+            // rather than after the three minutes a circuit is kept for a reconnect.
+            await page.GotoAsync("about:blank");
+            await page.CloseAsync();
         }
         await WaitAsync(() => portal.Circuits.Open == 0, "every circuit to close");
     }

@@ -30,7 +30,7 @@ public static partial class Program
             if (options.CatchUp)
             {
                 catchUp = await B5Escalation.CatchUpAsync(portal, log);
-                await DrainOutboxAsync(data, log);
+                catchUp += "; " + await SetAsideCatchUpMailAsync(data, log);
             }
             var machine = await Machine.DescribeAsync(data);
             var sections = new List<Section>();
@@ -47,8 +47,9 @@ public static partial class Program
                     _ => throw new RunRefusal($"Unknown benchmark {id}."),
                 });
                 log.WriteLine($"{id} took {clock.Elapsed:m\\:ss}.");
+                // After each benchmark, so that a run stopped later keeps what it measured.
+                Write(options.ResultsPath, machine, started, options.Rounds, sections);
             }
-            Write(options.ResultsPath, machine, started, options.Rounds, sections);
             foreach (var verdict in sections.SelectMany(s => s.Verdicts.Select(v => (s.Id, v))))
             {
                 Console.Out.WriteLine($"{verdict.Id}  {verdict.v.What}: {verdict.v.Measured} (target {verdict.v.Target}) {(verdict.v.Met ? "met" : "MISSED")}");
@@ -63,20 +64,18 @@ public static partial class Program
         }
     }
 
-    /// <summary>E-mails the catch-up queued go out before anything is measured, so that their delivery loads no benchmark.</summary>
-    private static async Task DrainOutboxAsync(NpgsqlDataSource data, TextWriter log)
+    /// <summary>
+    /// The e-mails the catch-up queued (about nine per level: its people and the supervisors) are marked delivered
+    /// without being sent: delivering them at the outbox's pace would load every measurement for many minutes. The
+    /// outbox's own throughput is not one of the benchmarks.
+    /// </summary>
+    private static async Task<string> SetAsideCatchUpMailAsync(NpgsqlDataSource data, TextWriter log)
     {
-        while (true)
-        {
-            await using var command = data.CreateCommand("select count(*) from \"OutboxMessages\" where \"State\" = 'Pending'");
-            var pending = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-            if (pending == 0)
-            {
-                return;
-            }
-            log.WriteLine($"Waiting for the outbox to deliver {pending:N0} e-mails …");
-            await Task.Delay(TimeSpan.FromSeconds(10));
-        }
+        await using var command = data.CreateCommand(
+            "update \"OutboxMessages\" set \"State\" = 'Delivered', \"DeliveredAt\" = now(), \"ClaimedBy\" = null, \"ClaimedUntil\" = null where \"State\" = 'Pending'");
+        var set = await command.ExecuteNonQueryAsync();
+        log.WriteLine($"Set aside {set:N0} e-mails of the catch-up (marked delivered, not sent).");
+        return $"{set:N0} e-mails it queued were marked delivered without sending";
     }
 
     private static string RepositoryRoot()
