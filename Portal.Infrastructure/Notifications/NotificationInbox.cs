@@ -27,10 +27,20 @@ public sealed class NotificationInbox(IDbContextFactory<PortalDbContext> context
 {
     public const int MaxPageSize = 100;
 
-    public async Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken = default)
+    /// <summary>The bell counts no further: it shows "99+" beyond, and the header is on every page.</summary>
+    public const int BellCountLimit = 100;
+
+    /// <summary>
+    /// How many of the user's notifications are unread, counted up to <paramref name="limit"/>: a user who has let
+    /// thousands pile up would otherwise have every page count them all.
+    /// </summary>
+    public async Task<int> UnreadCountAsync(string userId, int limit = int.MaxValue, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.PortalNotifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        var unread = db.PortalNotifications.Where(n => n.UserId == userId && n.ReadAt == null);
+        return limit == int.MaxValue
+            ? await unread.CountAsync(cancellationToken)
+            : await unread.OrderBy(n => n.ReadAt).Take(limit).CountAsync(cancellationToken);
     }
 
     public async Task<NotificationPage> ListAsync(

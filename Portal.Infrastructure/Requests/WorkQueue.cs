@@ -87,13 +87,17 @@ public sealed class WorkQueue(
         // The open tabs are counted; 已办结 is not: it only grows, and counting a scope's years of closed requests on
         // every visit would cost more than the rest of the page.
         var openStates = Enum.GetValues<QueueTab>().Where(t => t != QueueTab.Closed).SelectMany(QueueQuery.StatesOf).ToList();
-        var counts = await Filtered(db, user, query, await Scope(db, user, openStates, cancellationToken))
+        var tabStates = QueueQuery.StatesOf(query.Tab);
+        // The scope's dependencies are looked up once, for the counted states and the tab's together.
+        var scope = await Scope(db, user, query, openStates.Union(tabStates).ToList(), cancellationToken);
+        var counts = await Filtered(db, user, query, scope.Where(r => openStates.Contains(r.State)))
             .GroupBy(r => r.State).Select(g => new { State = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var tabCounts = Enum.GetValues<QueueTab>().Where(t => t != QueueTab.Closed).ToDictionary(
             tab => tab, tab => counts.Where(c => QueueQuery.StatesOf(tab).Contains(c.State)).Sum(c => c.Count));
 
-        var tab = Filtered(db, user, query, await Scope(db, user, QueueQuery.StatesOf(query.Tab), cancellationToken));
+        // "Needs me" is applied in each state's arm below, where it can be put in that state's terms.
+        var tab = Filtered(db, user, query with { NeedsMe = false }, scope);
         // A closed or withdrawn request has no running deadline (closing stops them all), so the closed tab is in id
         // order alone: the walk of the primary key. The open tabs follow the stored NextDueAt, due first, none last.
         var byId = query.Tab == QueueTab.Closed;
@@ -109,6 +113,11 @@ public sealed class WorkQueue(
         {
             tab = tab.Where(r => r.NextDueAt == null && r.Id > lastId);
         }
+        IQueryable<ServiceRequest> InState(IQueryable<ServiceRequest> requests, RequestState state)
+        {
+            requests = requests.Where(r => r.State == state);
+            return query.NeedsMe ? WaitingFor(db, requests, user, state) : requests;
+        }
         // PostgreSQL sorts nulls last by itself (and can then walk the (State, NextDueAt, Id) index); SQLite sorts them first.
         IOrderedQueryable<ServiceRequest> Ordered(IQueryable<ServiceRequest> requests) => byId
             ? requests.OrderBy(r => r.Id)
@@ -117,8 +126,8 @@ public sealed class WorkQueue(
                 : requests.OrderBy(r => r.NextDueAt == null).ThenBy(r => r.NextDueAt).ThenBy(r => r.Id);
         // A tab of two states (办理中 and 待甄别; 已办结 and 已撤回) is a page of each, merged: an index gives each state's
         // rows in order, but not the two states' rows together, so one query would sort every row of both first.
-        var arms = QueueQuery.StatesOf(query.Tab)
-            .Select(state => (IQueryable<ServiceRequest>)Ordered(tab.Where(r => r.State == state)).Take(PageSize + 1))
+        var arms = tabStates
+            .Select(state => (IQueryable<ServiceRequest>)Ordered(InState(tab, state)).Take(PageSize + 1))
             .Aggregate((all, arm) => all.Concat(arm));
         var page = await Ordered(arms)
             .Take(PageSize + 1)
@@ -165,6 +174,21 @@ public sealed class WorkQueue(
     /// replies it owes; for a supervisor, requests routed to nobody (待受理), those returned that they had
     /// dispatched, pending extensions and disputes to review.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="state"/> (the requests are all in it) a commissioner's condition is put in that state's terms:
+    /// without the OR of the states, PostgreSQL walks the (CommissionerUserId, State, NextDueAt, …) index in deadline order
+    /// rather than fetching and sorting every one of their requests in the state.
+    /// </remarks>
+    private static IQueryable<ServiceRequest> WaitingFor(
+        PortalDbContext db, IQueryable<ServiceRequest> requests, PortalUser user, RequestState state) => (user.Role, state) switch
+    {
+        (Roles.Commissioner, RequestState.Submitted) => requests.Where(r => r.CommissionerUserId == user.Id),
+        (Roles.Commissioner, RequestState.Dispatched or RequestState.InProgress) =>
+            requests.Where(r => r.CommissionerUserId == user.Id && r.HandledByCommissioner),
+        (Roles.Commissioner, _) => requests.Where(_ => false),
+        _ => WaitingFor(db, requests, user),
+    };
+
     private static IQueryable<ServiceRequest> WaitingFor(PortalDbContext db, IQueryable<ServiceRequest> requests, PortalUser user) => user.Role switch
     {
         Roles.Supervisor => requests.Where(r =>
@@ -184,6 +208,10 @@ public sealed class WorkQueue(
     /// <summary>A department head's handlers with how many open requests each has and how many are overdue; empty for anyone else.</summary>
     public async Task<IReadOnlyList<HandlerLoad>> LoadAsync(PortalUser user, CancellationToken cancellationToken = default)
     {
+        if (!MayHeadADepartment(user))
+        {
+            return [];
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var department = await db.Departments.Where(d => d.HeadUserId == user.Id && d.Id == user.DepartmentId)
             .Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken);
@@ -211,6 +239,10 @@ public sealed class WorkQueue(
     /// </summary>
     public async Task<int?> UndistributedAsync(PortalUser user, CancellationToken cancellationToken = default)
     {
+        if (!MayHeadADepartment(user))
+        {
+            return null;
+        }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var department = await db.Departments.Where(d => d.HeadUserId == user.Id && d.Id == user.DepartmentId)
             .Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken);
@@ -222,13 +254,24 @@ public sealed class WorkQueue(
             && !r.HandledByCommissioner && (r.State == RequestState.Dispatched || r.State == RequestState.InProgress), cancellationToken);
     }
 
-    /// <summary>The user's scope within these states (<see cref="RequestScope.VisibleInStatesAsync"/>).</summary>
+    /// <summary>Only a department's handler can be its head: anyone else is answered without asking the database.</summary>
+    private static bool MayHeadADepartment(PortalUser user) => user.Role == Roles.DepartmentHandler && user.DepartmentId is not null;
+
+    /// <summary>
+    /// The user's scope within these states (<see cref="RequestScope.VisibleInStatesAsync"/>). A commissioner's "needs me"
+    /// asks for their own requests (<see cref="WaitingFor"/>: CommissionerUserId is theirs), which lie within their scope
+    /// whatever else it holds: the scope is left out, so that PostgreSQL reads the (CommissionerUserId, State) index alone
+    /// rather than OR-ing it with every request of their enterprises.
+    /// </summary>
     private static async Task<IQueryable<ServiceRequest>> Scope(
-        PortalDbContext db, PortalUser user, IReadOnlyCollection<RequestState> states, CancellationToken cancellationToken) =>
+        PortalDbContext db, PortalUser user, QueueQuery query, IReadOnlyCollection<RequestState> states, CancellationToken cancellationToken) =>
         // The queue is staff's: its rows carry internal facts (departments, levels), so an enterprise user has none.
-        user.Role == Roles.Enterprise
-            ? db.ServiceRequests.Where(_ => false)
-            : await db.ServiceRequests.AsNoTracking().VisibleInStatesAsync(db, user, states, cancellationToken);
+        user.Role switch
+        {
+            Roles.Enterprise => db.ServiceRequests.Where(_ => false),
+            Roles.Commissioner when query.NeedsMe => db.ServiceRequests.AsNoTracking().Where(r => states.Contains(r.State)),
+            _ => await db.ServiceRequests.AsNoTracking().VisibleInStatesAsync(db, user, states, cancellationToken),
+        };
 
     /// <summary>The scoped requests with the query's filters and search.</summary>
     private static IQueryable<ServiceRequest> Filtered(PortalDbContext db, PortalUser user, QueueQuery query, IQueryable<ServiceRequest> requests)

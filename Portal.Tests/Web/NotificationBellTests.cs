@@ -50,6 +50,32 @@ public class NotificationBellTests : ComponentTest
     }
 
     [Fact]
+    public async Task TheBell_CountsNoFurtherThanItShows_AndSaysSo()
+    {
+        var (portal, commissionerId) = await SignedInAsCommissionerAsync();
+        await RequestServiceTests.SubmitAsync(portal);
+        // A commissioner who let the notices pile up: copies of the first under other event numbers.
+        await using (var db = await portal.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            var first = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.PortalNotifications, n => n.UserId == commissionerId);
+            for (var sequence = 1; sequence <= NotificationInbox.BellCountLimit + 20; sequence++)
+            {
+                await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlAsync(db.Database,
+                    $"""INSERT INTO "PortalNotifications" ("UserId", "RequestNumber", "RequestTitle", "EventSequence", "Action", "CreatedAt") SELECT "UserId", "RequestNumber", "RequestTitle", {first.EventSequence + sequence}, "Action", "CreatedAt" FROM "PortalNotifications" WHERE "Id" = {first.Id}""");
+            }
+        }
+        var inbox = portal.Services.GetRequiredService<NotificationInbox>();
+        Assert.Equal(NotificationInbox.BellCountLimit + 21, await inbox.UnreadCountAsync(commissionerId));
+        Assert.Equal(NotificationInbox.BellCountLimit, await inbox.UnreadCountAsync(commissionerId, NotificationInbox.BellCountLimit));
+
+        var bell = Render<NotificationBell>();
+
+        bell.WaitForAssertion(() => Assert.Equal("100", bell.Find("[data-testid='bell']").GetAttribute("data-unread")));
+        Assert.Equal("通知：99 条以上未读", bell.Find("[data-testid='bell']").GetAttribute("aria-label"));
+        Assert.Contains("99+", bell.Find(".mud-badge").TextContent);
+    }
+
+    [Fact]
     public async Task MarkAllRead_OnTheList_EmptiesTheBellOnTheSamePage()
     {
         var (portal, _) = await SignedInAsCommissionerAsync();

@@ -57,7 +57,9 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         // request, so a tab is a walk of (State, NextDueAt, Id); the other scopes find their open rows through their
         // own column with the state, so neither the tab counts nor a page reads a scope's closed years.
         builder.HasIndex(r => new { r.State, r.NextDueAt, r.Id });
-        builder.HasIndex(r => new { r.CommissionerUserId, r.State });
+        // A commissioner's "needs me" (their own requests: to dispatch, or handled by them) is counted from this index
+        // alone, HandledByCommissioner included, and a tab of it is a walk in deadline order.
+        builder.HasIndex(r => new { r.CommissionerUserId, r.State, r.NextDueAt, r.Id, r.HandledByCommissioner });
         builder.HasIndex(r => new { r.EnterpriseId, r.State });
         builder.HasIndex(r => new { r.LeadDepartmentId, r.State });
         builder.HasIndex(r => new { r.CadreUserId, r.State });

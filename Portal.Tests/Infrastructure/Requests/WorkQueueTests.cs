@@ -112,4 +112,55 @@ public class WorkQueueTests
         Assert.Equal([("自然资源局经办人", 1, 0), ("自然资源局负责人", 0, 0)], load.Select(h => (h.Name, h.Open, h.Overdue)).OrderBy(h => h.Name, StringComparer.Ordinal));
         Assert.Empty(await queue.LoadAsync(await staged.Portal.UserAsync("zrzy.handler@yqby.test")));
     }
+
+    /// <summary>
+    /// "Needs me" narrows the user's own queue and never widens it: the commissioner's is read without the scope (it asks
+    /// for their own requests), so for every staff member and every tab its rows lie in the tab's rows without it, and
+    /// its counts are its rows. A request the commissioner handles directly needs them in its tab.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task WhatNeedsMe_LiesWithinEachStaffMembersScope_TabByTab(DatabaseProvider provider)
+    {
+        var staged = await EscalationJobTests.StagedAsync(provider);
+        await using var _ = staged.Portal;
+        foreach (var stage in new[] { Stage.Submitted, Stage.Dispatched, Stage.InProgress, Stage.ExtensionRequested, Stage.AwaitingEnterprise, Stage.UnderReview })
+        {
+            await staged.StageAsync(stage);
+        }
+        var (direct, version) = await staged.StageAsync(Stage.Submitted);
+        var commissioner = await staged.Portal.UserAsync("commissioner@yqby.test");
+        await staged.Portal.RequestsAsync(s => s.HandleDirectlyAsync(commissioner, direct!, version));
+
+        string[] staff =
+        [
+            "commissioner@yqby.test", "commissioner2@yqby.test", "zrzy.handler@yqby.test", "zrzy.head@yqby.test",
+            "fgj.handler@yqby.test", "swj.handler@yqby.test", "cadre@yqby.test", "supervisor@yqby.test",
+        ];
+        var openTabs = Enum.GetValues<QueueTab>().Where(t => t != QueueTab.Closed).ToList();
+        foreach (var email in staff)
+        {
+            foreach (var tab in openTabs)
+            {
+                var all = await ListAsync(staged, email, new QueueQuery(tab));
+                var needs = await ListAsync(staged, email, new QueueQuery(tab, NeedsMe: true));
+                Assert.Subset(all.Rows.Select(r => r.Number).ToHashSet(), needs.Rows.Select(r => r.Number).ToHashSet());
+                Assert.Equal(needs.Rows.Count, needs.Counts[tab]);
+                Assert.All(openTabs, t => Assert.True(needs.Counts[t] <= all.Counts[t], $"{email} {t}"));
+            }
+        }
+
+        QueueTab? directTab = null;
+        foreach (var tab in openTabs)
+        {
+            if ((await ListAsync(staged, "commissioner@yqby.test", new QueueQuery(tab))).Rows.Any(r => r.Number == direct))
+            {
+                directTab = tab;
+            }
+        }
+        Assert.NotNull(directTab);
+        Assert.Contains(direct, (await ListAsync(staged, "commissioner@yqby.test", new QueueQuery(directTab.Value, NeedsMe: true))).Rows.Select(r => r.Number));
+        Assert.DoesNotContain(direct, (await ListAsync(staged, "commissioner2@yqby.test", new QueueQuery(directTab.Value, NeedsMe: true))).Rows.Select(r => r.Number));
+    }
 }

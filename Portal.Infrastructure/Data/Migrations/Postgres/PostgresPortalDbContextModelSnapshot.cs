@@ -984,8 +984,6 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CadreUserId", "State");
 
-                    b.HasIndex("CommissionerUserId", "State");
-
                     b.HasIndex("EnterpriseId", "State");
 
                     b.HasIndex("LastActivityAt", "Id");
@@ -1005,6 +1003,8 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("State", "NextDueAt", "Id");
 
                     b.HasIndex("State", "SubmittedAt", "Id");
+
+                    b.HasIndex("CommissionerUserId", "State", "NextDueAt", "Id", "HandledByCommissioner");
 
                     b.ToTable("ServiceRequests");
                 });

@@ -949,8 +949,6 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CadreUserId", "State");
 
-                    b.HasIndex("CommissionerUserId", "State");
-
                     b.HasIndex("EnterpriseId", "State");
 
                     b.HasIndex("LastActivityAt", "Id");
@@ -970,6 +968,8 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("State", "NextDueAt", "Id");
 
                     b.HasIndex("State", "SubmittedAt", "Id");
+
+                    b.HasIndex("CommissionerUserId", "State", "NextDueAt", "Id", "HandledByCommissioner");
 
                     b.ToTable("ServiceRequests");
                 });
