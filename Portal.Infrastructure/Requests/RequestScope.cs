@@ -26,37 +26,41 @@ public static class RequestScope
         };
 
     /// <summary>
-    /// The same scope as <see cref="VisibleTo"/> within <paramref name="states"/>, with what it depends on looked up
-    /// first (a commissioner's or cadre's enterprises, the requests a department co-handles in those states), so that
-    /// PostgreSQL reads it through the (scope column, State) indexes, one BitmapOr, rather than testing every request
-    /// of the table against a subquery: at a million requests the difference between a page and a second.
+    /// The same scope as <see cref="VisibleTo"/> for requests in <paramref name="states"/>, with what it depends on looked
+    /// up first (a commissioner's or cadre's enterprises, the requests a department co-handles in those states), so that
+    /// PostgreSQL reads it through the (scope column, State) indexes, one BitmapOr, rather than testing every request of
+    /// the table against a subquery: at a million requests the difference between a page and a second.
     /// </summary>
-    public static async Task<IQueryable<ServiceRequest>> VisibleInStatesAsync(
+    /// <remarks>
+    /// The condition on the state is the caller's to put, a narrower one (a tab's state): the scope is right only for
+    /// requests in <paramref name="states"/>, since the co-handled requests were looked up in those alone. Two conditions
+    /// on the state, one inside the other, would make PostgreSQL misjudge how many rows a state holds.
+    /// </remarks>
+    public static async Task<IQueryable<ServiceRequest>> VisibleAmongStatesAsync(
         this IQueryable<ServiceRequest> requests, PortalDbContext db, PortalUser user, IReadOnlyCollection<RequestState> states,
         CancellationToken cancellationToken)
     {
-        var inStates = requests.Where(r => states.Contains(r.State));
         switch (user.Role)
         {
             case Roles.Commissioner:
             {
                 var enterprises = await db.Enterprises.Where(e => e.CommissionerUserId == user.Id).Select(e => e.Id).ToListAsync(cancellationToken);
-                return inStates.Where(r => r.CommissionerUserId == user.Id || enterprises.Contains(r.EnterpriseId));
+                return requests.Where(r => r.CommissionerUserId == user.Id || enterprises.Contains(r.EnterpriseId));
             }
             case Roles.Cadre:
             {
                 var enterprises = await db.Enterprises.Where(e => e.CadreUserId == user.Id).Select(e => e.Id).ToListAsync(cancellationToken);
-                return inStates.Where(r => r.CadreUserId == user.Id || enterprises.Contains(r.EnterpriseId));
+                return requests.Where(r => r.CadreUserId == user.Id || enterprises.Contains(r.EnterpriseId));
             }
             case Roles.DepartmentHandler when user.DepartmentId is { } department:
             {
                 var coHandled = await db.ServiceRequests
                     .Where(r => states.Contains(r.State) && r.CoHandlers.Any(c => c.DepartmentId == department))
                     .Select(r => r.Id).ToListAsync(cancellationToken);
-                return inStates.Where(r => r.LeadDepartmentId == department || coHandled.Contains(r.Id));
+                return requests.Where(r => r.LeadDepartmentId == department || coHandled.Contains(r.Id));
             }
             default:
-                return inStates.VisibleTo(db, user);
+                return requests.VisibleTo(db, user);
         }
     }
 }

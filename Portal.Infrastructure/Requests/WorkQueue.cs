@@ -258,7 +258,7 @@ public sealed class WorkQueue(
     private static bool MayHeadADepartment(PortalUser user) => user.Role == Roles.DepartmentHandler && user.DepartmentId is not null;
 
     /// <summary>
-    /// The user's scope within these states (<see cref="RequestScope.VisibleInStatesAsync"/>). A commissioner's "needs me"
+    /// The user's scope among these states, for the caller to narrow to its own (<see cref="RequestScope.VisibleAmongStatesAsync"/>). A commissioner's "needs me"
     /// asks for their own requests (<see cref="WaitingFor"/>: CommissionerUserId is theirs), which lie within their scope
     /// whatever else it holds: the scope is left out, so that PostgreSQL reads the (CommissionerUserId, State) index alone
     /// rather than OR-ing it with every request of their enterprises.
@@ -269,8 +269,8 @@ public sealed class WorkQueue(
         user.Role switch
         {
             Roles.Enterprise => db.ServiceRequests.Where(_ => false),
-            Roles.Commissioner when query.NeedsMe => db.ServiceRequests.AsNoTracking().Where(r => states.Contains(r.State)),
-            _ => await db.ServiceRequests.AsNoTracking().VisibleInStatesAsync(db, user, states, cancellationToken),
+            Roles.Commissioner when query.NeedsMe => db.ServiceRequests.AsNoTracking(),
+            _ => await db.ServiceRequests.AsNoTracking().VisibleAmongStatesAsync(db, user, states, cancellationToken),
         };
 
     /// <summary>The scoped requests with the query's filters and search.</summary>
