@@ -229,6 +229,61 @@ public class WorkCalendarPropertyTests
     }
 
     /// <summary>Any instant of the years <paramref name="firstYear"/> to <paramref name="lastYear"/> in Beijing, given in one of several offsets.</summary>
+    /// <summary>
+    /// The counted working time (the working time of each instant since day one, one from the other) is the walked one: the
+    /// working periods of every day between, as far apart as years, across days off on weekdays and weekends, make-up
+    /// working days and years outside the calendar, with the official hours and with hours of another shape.
+    /// </summary>
+    [Fact]
+    public void WorkingTimeBetween_IsTheWorkingPeriodsWalkedDayByDay()
+    {
+        var odd = new WorkCalendar(
+            [2025],
+            new Dictionary<DateOnly, string?> { [new(2025, 3, 3)] = "一", [new(2025, 3, 8)] = "周六", [new(2025, 12, 31)] = null },
+            [new DateOnly(2025, 3, 9), new DateOnly(2025, 6, 14)],
+            [new(new TimeOnly(0, 0), new TimeOnly(0, 0, 1)), new(new TimeOnly(9, 15), new TimeOnly(11, 45, 30)), new(new TimeOnly(22, 0), TimeOnly.MaxValue)]);
+        var random = new Random(9);
+        foreach (var calendar in new[] { Calendar, odd })
+        {
+            for (var i = 0; i < Samples; i++)
+            {
+                var from = RandomInstant(random, 2023, 2027);
+                var to = random.Next(4) == 0 ? from.AddTicks(random.NextInt64(TimeSpan.FromDays(3).Ticks)) : RandomInstant(random, 2023, 2027);
+
+                Assert.True(Walked(calendar, from, to) == calendar.WorkingTimeBetween(from, to),
+                    $"{Shanghai.Text(from)} → {Shanghai.Text(to)}: walked {Walked(calendar, from, to)}, counted {calendar.WorkingTimeBetween(from, to)}");
+            }
+        }
+    }
+
+    /// <summary>The working time walked period by period, day by day: slow and plain.</summary>
+    private static TimeSpan Walked(WorkCalendar calendar, DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to < from)
+        {
+            return -Walked(calendar, to, from);
+        }
+        var total = TimeSpan.Zero;
+        for (var day = WorkCalendar.DayOf(from); day <= WorkCalendar.DayOf(to); day = day.AddDays(1))
+        {
+            if (!calendar.IsWorkingDay(day))
+            {
+                continue;
+            }
+            foreach (var period in calendar.WorkingPeriods)
+            {
+                var start = new DateTimeOffset(day.ToDateTime(period.Start), WorkCalendar.Offset);
+                var end = new DateTimeOffset(day.ToDateTime(period.End), WorkCalendar.Offset);
+                var (a, b) = (start > from ? start : from, end < to ? end : to);
+                if (b > a)
+                {
+                    total += b - a;
+                }
+            }
+        }
+        return total;
+    }
+
     private static DateTimeOffset RandomInstant(Random random, int firstYear, int lastYear)
     {
         var first = new DateTimeOffset(firstYear, 1, 1, 0, 0, 0, WorkCalendar.Offset);
