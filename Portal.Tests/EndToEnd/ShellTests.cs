@@ -82,8 +82,15 @@ public class ShellTests(BrowserPortalHost host) : IClassFixture<BrowserPortalHos
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"the home page is {overflow}px wider than a 375px screen");
             await page.GetByRole(AriaRole.Button, new() { Name = "打开或收起导航菜单" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "工作台" }))
-                .ToBeVisibleAsync();
+            var workspace = page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "工作台" });
+            await Expect(workspace).ToBeVisibleAsync();
+            await Expect(page.Locator(".mud-drawer")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+
+            // Choosing a link closes the drawer that covers the page, and the link then marks the page it leads to.
+            await workspace.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/workspace$"));
+            await Expect(page.Locator(".mud-drawer")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
+            await Expect(workspace).ToHaveAttributeAsync("aria-current", "page");
         });
     }
 

@@ -36,6 +36,27 @@ public class NavMenuTests : ComponentTest
     }
 
     [Fact]
+    public void Render_MarksTheCurrentPageOnly_AsNavLinkWould_AndFollowsANavigation()
+    {
+        AddAuthorization().SetAuthorized("someone").SetRoles(Roles.Commissioner);
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("/workspace");
+
+        var menu = Render<NavMenu>();
+
+        string[] Current() => [.. menu.FindAll("a[aria-current='page']").Select(a => a.GetAttribute("href")!)];
+        Assert.Equal(["/workspace"], Current());
+        Assert.Contains("active", menu.Find("a[href='/workspace']").ClassList);
+        Assert.DoesNotContain("active", menu.Find("a[href='/']").ClassList);
+
+        navigation.NavigateTo("/requests/new");
+        menu.WaitForAssertion(() => Assert.Equal(["/requests/new", "/requests"], Current()));
+
+        navigation.NavigateTo("/");
+        menu.WaitForAssertion(() => Assert.Equal(["/"], Current()));
+    }
+
+    [Fact]
     public void Render_ForAnAnonymousVisitor_LinksNowhere()
     {
         AddAuthorization();

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Calendar;
 using Portal.Infrastructure.Calendar;
@@ -70,6 +71,35 @@ public class WorkspacePageTests : ComponentTest
 
         page.WaitForAssertion(() => Assert.Equal([number], page.FindAll("[data-testid='queue-row']").Select(r => r.GetAttribute("data-number"))));
         Assert.Contains("自然资源局", page.Find("[data-testid='queue-row']").TextContent);
+    }
+
+    [Fact]
+    public async Task TheFilters_AreLabelledNativeSelects_ThatNarrowTheQueue_AndAllWidensItAgain()
+    {
+        await StartAsync();
+        var (first, _) = await _staged.StageAsync(Stage.Submitted);
+        var (second, _) = await _staged.StageAsync(Stage.Submitted);
+        var other = await _staged.Portal.QueryAsync(db => db.RequestCategories.Where(c => c.Id != _staged.Ids.Category).Select(c => c.Id).FirstAsync());
+
+        var page = await OpenAsAsync("commissioner@yqby.test");
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid='queue-row']").Count));
+        var category = page.Find("[data-testid='queue-category']");
+        Assert.Equal("label", category.ParentElement!.LocalName);
+        Assert.Contains("诉求类别", category.ParentElement.TextContent);
+        Assert.Equal("全部", page.Find("[data-testid='queue-category'] option").TextContent);
+
+        category.Change(other.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid='queue-empty']")));
+
+        page.Find("[data-testid='queue-category']").Change(_staged.Ids.Category.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        page.WaitForAssertion(() => Assert.Equal([first, second], page.FindAll("[data-testid='queue-row']").Select(r => r.GetAttribute("data-number"))));
+
+        page.Find("[data-testid='queue-level']").Change("SeverelyOverdue");
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid='queue-empty']")));
+
+        page.Find("[data-testid='queue-level']").Change("");
+        page.Find("[data-testid='queue-category']").Change("");
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid='queue-row']").Count));
     }
 
     [Fact]

@@ -31,6 +31,13 @@ public sealed partial class CountdownClock
     [Parameter]
     public RenderFragment? ChildContent { get; set; }
 
+    /// <summary>
+    /// Content that writes its countdowns with <see cref="Countdown(DateTimeOffset, TimeSpan?, string, string?)"/> rather than a
+    /// <see cref="Countdowns.Countdown"/> component each: a list of many rows keeps no component per countdown in its circuit.
+    /// </summary>
+    [Parameter]
+    public RenderFragment<CountdownClock>? Rows { get; set; }
+
     /// <summary>A working day's length, the unit of "N 个工作日" in a countdown.</summary>
     public TimeSpan WorkingDay => Calendar.WorkingPeriods.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.End - p.Start));
 
@@ -44,6 +51,30 @@ public sealed partial class CountdownClock
             _sentFor = (Calendar, today);
             _intervals = JsonSerializer.Serialize(Working(Calendar, today, Text, WorkingDay), JsonOptions);
         }
+    }
+
+    /// <summary>
+    /// A countdown's markup (the same as <see cref="Countdowns.Countdown"/>'s): the working time left to <paramref name="dueAt"/>
+    /// as counted now, or the time a paused deadline keeps; countdown.js moves it on in the browser.
+    /// </summary>
+    public RenderFragment Countdown(DateTimeOffset dueAt, TimeSpan? leftAtPause = null, string testId = "countdown", string? cssClass = null)
+    {
+        var at = Now;
+        var left = leftAtPause ?? Calendar.WorkingTimeBetween(at, dueAt);
+        var paused = leftAtPause is not null;
+        return builder =>
+        {
+            builder.OpenElement(0, "span");
+            builder.AddAttribute(1, "class", cssClass);
+            builder.AddAttribute(2, "data-testid", testId);
+            builder.AddAttribute(3, "data-countdown", Invariant((long)left.TotalMilliseconds));
+            builder.AddAttribute(4, "data-at", Invariant(at.ToUnixTimeMilliseconds()));
+            builder.AddAttribute(5, "data-paused", paused ? "true" : "false");
+            builder.AddAttribute(6, "data-left", LeftTemplate(paused));
+            builder.AddAttribute(7, "data-late", LateTemplate);
+            builder.AddContent(8, Describe(left, paused));
+            builder.CloseElement();
+        };
     }
 
     /// <summary>"剩余 3 小时 20 分", "已超期 1 个工作日 2 小时", "已暂停，剩余 …": as countdown.js words it too.</summary>
