@@ -193,6 +193,7 @@ public static class DependencyInjection
             .Validate(o => EscalationSettings.IsValidSevereAfterWorkingDays(o.SevereAfterWorkingDays),
                 $"Escalation:SevereAfterWorkingDays must be between {EscalationSettings.SevereAfterWorkingDaysMin} and {EscalationSettings.SevereAfterWorkingDaysMax}.")
             .Validate(o => o.BatchSize is >= 1 and <= 100000, "Escalation:BatchSize must be between 1 and 100000.")
+            .Validate(o => o.RequestsPerTransaction is >= 1 and <= 1000, "Escalation:RequestsPerTransaction must be between 1 and 1000.")
             .Validate(o => o.Parallelism is >= 1 and <= 32, "Escalation:Parallelism must be between 1 and 32.")
             .ValidateOnStart();
         services.AddSingleton<EscalationSettingsService>();
