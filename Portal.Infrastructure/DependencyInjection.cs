@@ -238,6 +238,15 @@ public static class DependencyInjection
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
                 server.ServerName = $"portal-{Environment.MachineName}-{Environment.ProcessId}";
             });
+            // The escalation scan's own worker: a backlog of e-mail deliveries on the others never delays a scan
+            // (B5: a scan waiting a minute for a free worker). One is enough: a node runs one scan at a time.
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = 1;
+                server.Queues = [EscalationJob.Queue];
+                server.SchedulePollingInterval = sp.GetRequiredService<IOptions<JobsOptions>>().Value.SchedulePollingInterval;
+                server.ServerName = $"portal-{Environment.MachineName}-{Environment.ProcessId}-escalation";
+            });
         }
     }
 }

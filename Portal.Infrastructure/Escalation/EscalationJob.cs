@@ -38,6 +38,9 @@ public sealed class EscalationJob(
     /// <summary>Every 15 seconds (Hangfire reads a sixth, leading field as seconds): a level is seen within a minute.</summary>
     public const string Cron = "*/15 * * * * *";
 
+    /// <summary>The Hangfire queue of the recurring scan, served by a worker of its own on every node that runs jobs.</summary>
+    public const string Queue = "escalation";
+
     /// <summary>Outbox ids handed to delivery together: one delivery job per this many e-mails, not one per request.</summary>
     private const int DeliveryChunk = 200;
 
