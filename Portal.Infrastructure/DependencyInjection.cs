@@ -193,6 +193,7 @@ public static class DependencyInjection
             .Validate(o => EscalationSettings.IsValidSevereAfterWorkingDays(o.SevereAfterWorkingDays),
                 $"Escalation:SevereAfterWorkingDays must be between {EscalationSettings.SevereAfterWorkingDaysMin} and {EscalationSettings.SevereAfterWorkingDaysMax}.")
             .Validate(o => o.BatchSize is >= 1 and <= 100000, "Escalation:BatchSize must be between 1 and 100000.")
+            .Validate(o => o.RequestsPerTransaction is >= 1 and <= 1000, "Escalation:RequestsPerTransaction must be between 1 and 1000.")
             .Validate(o => o.Parallelism is >= 1 and <= 32, "Escalation:Parallelism must be between 1 and 32.")
             .ValidateOnStart();
         services.AddSingleton<EscalationSettingsService>();
@@ -236,6 +237,15 @@ public static class DependencyInjection
                 server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = options.SchedulePollingInterval;
                 server.ServerName = $"portal-{Environment.MachineName}-{Environment.ProcessId}";
+            });
+            // The escalation scan's own worker: a backlog of e-mail deliveries on the others never delays a scan
+            // (B5: a scan waiting a minute for a free worker). One is enough: a node runs one scan at a time.
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = 1;
+                server.Queues = [EscalationJob.Queue];
+                server.SchedulePollingInterval = sp.GetRequiredService<IOptions<JobsOptions>>().Value.SchedulePollingInterval;
+                server.ServerName = $"portal-{Environment.MachineName}-{Environment.ProcessId}-escalation";
             });
         }
     }

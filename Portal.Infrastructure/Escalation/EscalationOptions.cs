@@ -21,6 +21,13 @@ public sealed class EscalationOptions
     /// </summary>
     public int BatchSize { get; set; } = 10000;
 
-    /// <summary>Requests escalated at once, each in its own unit of work (context, connection, transaction).</summary>
+    /// <summary>
+    /// Requests escalated together in one unit of work (context, connection, transaction): read set-wise, saved at once.
+    /// A batch that fails (a race lost to another scan, a request that cannot be escalated) is done again one request
+    /// per transaction. 1 escalates every request in a transaction of its own.
+    /// </summary>
+    public int RequestsPerTransaction { get; set; } = 200;
+
+    /// <summary>Batches (<see cref="RequestsPerTransaction"/>) escalated at once, each in its own unit of work.</summary>
     public int Parallelism { get; set; } = 4;
 }

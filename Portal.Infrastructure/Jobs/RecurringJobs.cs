@@ -13,7 +13,8 @@ public static class RecurringJobs
     {
         var options = new RecurringJobOptions { TimeZone = JobsOptions.TimeZone };
         jobs.AddOrUpdate<HeartbeatJob>(HeartbeatJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
-        jobs.AddOrUpdate<EscalationJob>(EscalationJob.RecurringJobId, job => job.ScanAsync(CancellationToken.None), EscalationJob.Cron, options);
+        // In a queue of its own, with a worker of its own (DependencyInjection.AddPortalJobs): never behind e-mail deliveries.
+        jobs.AddOrUpdate<EscalationJob>(EscalationJob.RecurringJobId, EscalationJob.Queue, job => job.ScanAsync(CancellationToken.None), EscalationJob.Cron, options);
         jobs.AddOrUpdate<AutoCloseJob>(AutoCloseJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
         jobs.AddOrUpdate<DailyDigestJob>(DailyDigestJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), DailyDigestJob.Cron, options);
         jobs.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), OutboxDeliveryJob.SweepCron, options);

@@ -240,15 +240,19 @@ public class EscalationJobTests
     public async Task AScanKilledMidway_AndRunAgain_EscalatesTheRest_AndDoublesNothing()
     {
         using var kill = new CancellationTokenSource();
-        var commits = 0;
         var armed = false;
-        // One request at a time, so that exactly the first two are committed when the scan is killed.
+        // One batch of two requests at a time, so that exactly the first two are committed when the scan is killed
+        // after the first commit (the bells ring after it).
         var staged = await StagedAsync(DatabaseProvider.Sqlite, s =>
         {
-            s.Configure<EscalationOptions>(o => o.Parallelism = 1);
+            s.Configure<EscalationOptions>(o =>
+            {
+                o.Parallelism = 1;
+                o.RequestsPerTransaction = 2;
+            });
             s.AddSingleton<ILiveNotifier>(new OnPublish(() =>
             {
-                if (armed && Interlocked.Increment(ref commits) == 2)
+                if (armed)
                 {
                     kill.Cancel();
                 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Calendar;
 using Portal.Domain.Requests;
@@ -13,8 +14,8 @@ namespace Portal.Tests.Infrastructure.Escalation;
 
 /// <summary>
 /// How the scan goes through many requests (docs/escalation.md, "Exactly once" and "Speed"): the database picks the
-/// candidates, several requests are escalated at once, each in its own transaction, in rounds; none of it may miss a
-/// level or record one twice.
+/// candidates, batches of requests are escalated at once, each batch in its own transaction, in rounds; a batch that
+/// fails is done again one request per transaction; none of it may miss a level or record one twice.
 /// </summary>
 public class EscalationScanTests
 {
@@ -29,6 +30,7 @@ public class EscalationScanTests
         {
             o.Parallelism = 4;
             o.BatchSize = 7;
+            o.RequestsPerTransaction = 3;
         });
         var staged = await EscalationJobTests.StagedAsync(provider, Configure);
         await using var _ = staged.Portal;
@@ -62,6 +64,112 @@ public class EscalationScanTests
             .GroupBy(m => new { m.RequestNumber, m.RecipientAddress }).Select(g => g.Count()).ToListAsync());
         Assert.Equal(Enumerable.Repeat(1, Requests * 2), emails);
         Assert.Equal(Requests * 2, await staged.Portal.QueryAsync(db => db.PortalNotifications.CountAsync(n => n.Action == RequestAction.Escalate)));
+    }
+
+    /// <summary>
+    /// Another scan (or node) records the levels of one request of a batch after the batch read what was recorded and
+    /// before it commits: the unique key refuses the batch, which rolls back whole and is done again one request per
+    /// transaction; the raced request then has nothing left to record, and every other one of the batch is escalated
+    /// and told once. PostgreSQL only: SQLite's single writer keeps anyone from writing inside a batch's transaction.
+    /// </summary>
+    [Fact]
+    public async Task ABatchLosingARaceForOneRequest_IsDoneAgainOneByOne_AndTheOthersAreEscalatedOnce()
+    {
+        var race = new RecordFirst();
+        var staged = await EscalationJobTests.StagedAsync(DatabaseProvider.Postgres, s =>
+        {
+            s.Configure<EscalationOptions>(o =>
+            {
+                o.Parallelism = 1;
+                o.RequestsPerTransaction = 5;
+            });
+            s.AddSingleton(race);
+            s.ConfigureDbContext<PostgresPortalDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<RecordFirst>()));
+        });
+        await using var _ = staged.Portal;
+        race.Services = staged.Portal.Services;
+        const int requests = 12;
+        for (var i = 0; i < requests; i++)
+        {
+            await staged.StageAsync(Stage.Submitted);
+        }
+        // Submitted Monday 09:0x: every dispatch deadline is overdue at 14:00, none severely.
+        staged.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 14, 0, 0, WorkCalendar.Offset));
+
+        var recorded = await EscalationJobTests.ScanAsync(staged.Portal.Services);
+
+        var raced = Assert.Single(race.Raced);
+        Assert.Equal((requests - 1) * 2, recorded);
+        Assert.Equal(0, await EscalationJobTests.ScanAsync(staged.Portal.Services));
+        var levels = await staged.Portal.QueryAsync(db => db.Escalations
+            .GroupBy(e => e.RequestId).Select(g => new { g.Key, Count = g.Count(), Overdue = g.Count(e => e.Level == EscalationLevel.Overdue) }).ToListAsync());
+        Assert.Equal(requests, levels.Count);
+        Assert.All(levels, l => Assert.Equal((2, 1), (l.Count, l.Overdue)));
+        var racedNumber = await staged.Portal.QueryAsync(db => db.ServiceRequests.Where(r => r.Id == raced).Select(r => r.Number).SingleAsync());
+        var escalate = RequestEmailComposer.EventType(RequestAction.Escalate);
+        var emails = await staged.Portal.QueryAsync(db => db.OutboxMessages.Where(m => m.EventType == escalate)
+            .GroupBy(m => new { m.RequestNumber, m.RecipientAddress }).Select(g => new { g.Key.RequestNumber, Count = g.Count() }).ToListAsync());
+        // The commissioner and the supervisor of every request but the raced one, whose levels the other scan recorded.
+        Assert.Equal((requests - 1) * 2, emails.Count);
+        Assert.All(emails, e => Assert.Equal(1, e.Count));
+        Assert.DoesNotContain(emails, e => e.RequestNumber == racedNumber);
+        Assert.Equal((requests - 1) * 2, await staged.Portal.QueryAsync(db => db.PortalNotifications.CountAsync(n => n.Action == RequestAction.Escalate)));
+        Assert.Equal(0, await staged.Portal.QueryAsync(db => db.PortalNotifications.CountAsync(n => n.RequestNumber == racedNumber && n.Action == RequestAction.Escalate)));
+    }
+
+    /// <summary>
+    /// A request whose escalation the database refuses (a trigger stands for any fault of one request: it fails the
+    /// batch's save): its batch rolls back and is done again one request per transaction, so every other request is
+    /// escalated and told once; the refused one is left for the next scan, which fails on it again and doubles nothing.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ARequestThatCannotBeEscalated_CostsTheOthersOfItsBatchNothing(DatabaseProvider provider)
+    {
+        var staged = await EscalationJobTests.StagedAsync(provider, s => s.Configure<EscalationOptions>(o =>
+        {
+            o.Parallelism = 2;
+            o.RequestsPerTransaction = 5;
+        }));
+        await using var _ = staged.Portal;
+        const int requests = 12;
+        var numbers = new List<string>();
+        for (var i = 0; i < requests; i++)
+        {
+            numbers.Add((await staged.StageAsync(Stage.Submitted)).Number!);
+        }
+        var bad = numbers[6];
+        var badId = await staged.Portal.QueryAsync(db => db.ServiceRequests.Where(r => r.Number == bad).Select(r => r.Id).SingleAsync());
+        var refuse = provider == DatabaseProvider.Sqlite
+            ? $"CREATE TRIGGER refuse_escalation BEFORE INSERT ON Escalations WHEN NEW.RequestId = {badId} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"
+            : $"""
+               CREATE FUNCTION refuse_escalation() RETURNS trigger LANGUAGE plpgsql AS $$
+               BEGIN
+                 IF NEW."RequestId" = {badId} THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                 RETURN NEW;
+               END $$;
+               CREATE TRIGGER refuse_escalation BEFORE INSERT ON "Escalations" FOR EACH ROW EXECUTE FUNCTION refuse_escalation();
+               """;
+        await staged.Portal.QueryAsync(db => db.Database.ExecuteSqlRawAsync(refuse));
+        staged.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 14, 0, 0, WorkCalendar.Offset));
+
+        Assert.Equal((requests - 1) * 2, await EscalationJobTests.ScanAsync(staged.Portal.Services));
+        Assert.Equal(0, await EscalationJobTests.ScanAsync(staged.Portal.Services));
+
+        var levels = await staged.Portal.QueryAsync(db => db.Escalations
+            .GroupBy(e => e.RequestId).Select(g => new { g.Key, Count = g.Count(), Overdue = g.Count(e => e.Level == EscalationLevel.Overdue) }).ToListAsync());
+        Assert.Equal(requests - 1, levels.Count);
+        Assert.DoesNotContain(levels, l => l.Key == badId);
+        Assert.All(levels, l => Assert.Equal((2, 1), (l.Count, l.Overdue)));
+        var escalate = RequestEmailComposer.EventType(RequestAction.Escalate);
+        var emails = await staged.Portal.QueryAsync(db => db.OutboxMessages.Where(m => m.EventType == escalate)
+            .GroupBy(m => new { m.RequestNumber, m.RecipientAddress }).Select(g => new { g.Key.RequestNumber, Count = g.Count() }).ToListAsync());
+        Assert.Equal((requests - 1) * 2, emails.Count);
+        Assert.All(emails, e => Assert.Equal(1, e.Count));
+        Assert.DoesNotContain(emails, e => e.RequestNumber == bad);
+        Assert.Equal(0, await staged.Portal.QueryAsync(db => db.PortalNotifications.CountAsync(n => n.RequestNumber == bad && n.Action == RequestAction.Escalate)));
+        Assert.Equal((requests - 1) * 2, await staged.Portal.QueryAsync(db => db.PortalNotifications.CountAsync(n => n.Action == RequestAction.Escalate)));
     }
 
     /// <summary>
@@ -158,6 +266,40 @@ public class EscalationScanTests
                     > recorded.GetValueOrDefault((r.RequestId, r.Deadline.Kind, r.Deadline.PartyDepartmentId, r.Deadline.Generation)))
                 .Select(r => r.RequestId).Distinct().Order().ToList();
         });
+    }
+
+    /// <summary>
+    /// Stands for another scan: when a batch of several requests is about to be saved the first time, records the levels
+    /// of the last of them (warning and overdue of its running dispatch deadline) in a transaction of its own.
+    /// </summary>
+    private sealed class RecordFirst : SaveChangesInterceptor
+    {
+        private int _fired;
+
+        public IServiceProvider? Services { get; set; }
+
+        public List<long> Raced { get; } = [];
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var batch = eventData.Context!.ChangeTracker.Entries<RequestEscalation>()
+                .Where(e => e.State == EntityState.Added).Select(e => e.Entity.RequestId).Distinct().ToList();
+            if (batch.Count > 1 && Interlocked.Exchange(ref _fired, 1) == 0)
+            {
+                var requestId = batch.Max();
+                Raced.Add(requestId);
+                await using var other = await Services!.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken);
+                var deadline = await other.Set<RequestDeadline>().SingleAsync(
+                    d => EF.Property<long>(d, "RequestId") == requestId && d.Kind == DeadlineKind.Dispatch && d.Status == DeadlineStatus.Open, cancellationToken);
+                var now = DateTimeOffset.UtcNow;
+                other.Escalations.AddRange(
+                    new RequestEscalation(requestId, deadline, EscalationLevel.Warning, now),
+                    new RequestEscalation(requestId, deadline, EscalationLevel.Overdue, now));
+                await other.SaveChangesAsync(cancellationToken);
+            }
+            return result;
+        }
     }
 
     private sealed class OnPublish(Action published) : ILiveNotifier
