@@ -17,10 +17,16 @@ public sealed record EnterpriseChoice(int Id, string Name);
 public sealed record ProjectSummary(
     int Id, string Name, int EnterpriseId, string EnterpriseName, decimal PlannedInvestment, ProjectStage Stage, DateOnly StageReachedOn);
 
-/// <summary>A project as the user may see it, with the requests linked to it that they may see; <see cref="CanEdit"/> for its keepers.</summary>
+/// <summary>
+/// A project as the user may see it, with the first page of the requests linked to it that they may see (newest first;
+/// <see cref="RequestsNext"/> the id to read on after, null when that is all); <see cref="CanEdit"/> for its keepers.
+/// </summary>
 public sealed record ProjectDetails(
     int Id, int Version, int EnterpriseId, string EnterpriseName, string Name, decimal PlannedInvestment, ProjectStage Stage,
-    IReadOnlyDictionary<ProjectStage, DateOnly> StageDates, bool CanEdit, IReadOnlyList<RequestSummary> Requests);
+    IReadOnlyDictionary<ProjectStage, DateOnly> StageDates, bool CanEdit, IReadOnlyList<RequestSummary> Requests, long? RequestsNext = null);
+
+/// <summary>One page of a project's linked requests; <paramref name="Next"/> is the id to read on after, null on the last page.</summary>
+public sealed record LinkedRequestsPage(IReadOnlyList<RequestSummary> Rows, long? Next);
 
 /// <summary>The project does not exist, or lies outside the user's scope: the two look the same on purpose.</summary>
 public sealed class ProjectNotFoundException(int id) : Exception($"项目 {id} 不存在或您无权查看")
@@ -65,8 +71,10 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> contexts, 
             r.Project.DateOf(r.Project.Stage)!.Value))];
     }
 
-    /// <summary>The project with the requests linked to it that this user may see; null outside their scope.</summary>
-    public async Task<ProjectDetails?> GetAsync(PortalUser user, int id, CancellationToken cancellationToken = default)
+    public const int RequestsPageSize = 50;
+
+    /// <summary>The project with the first page of the requests linked to it that this user may see; null outside their scope.</summary>
+    public async Task<ProjectDetails?> GetAsync(PortalUser user, int id, int requestsPageSize = RequestsPageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var project = await VisibleTo(db, user).AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -75,16 +83,40 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> contexts, 
             return null;
         }
         var enterprise = await db.Enterprises.Where(e => e.Id == project.EnterpriseId).Select(e => e.Name).SingleAsync(cancellationToken);
-        var requests = await (
-            from r in db.ServiceRequests.VisibleTo(db, user)
-            where r.ProjectId == id
-            orderby r.Id descending
-            select new RequestSummary(r.Id, r.Number, r.Title, r.State, r.Urgency, enterprise, r.SubmittedAt))
-            .Take(RequestService.MaxPageSize)
-            .ToListAsync(cancellationToken);
+        var requests = await LinkedRequestsAsync(db, user, id, enterprise, null, requestsPageSize, cancellationToken);
         return new ProjectDetails(
             project.Id, project.Version, project.EnterpriseId, enterprise, project.Name, project.PlannedInvestment, project.Stage,
-            project.StageDates, await KeepsAsync(db, user, project.EnterpriseId, cancellationToken), requests);
+            project.StageDates, await KeepsAsync(db, user, project.EnterpriseId, cancellationToken), requests.Rows, requests.Next);
+    }
+
+    /// <summary>The next page of the requests linked to the project that this user may see, newest first, after <paramref name="afterId"/>; null outside their scope.</summary>
+    public async Task<LinkedRequestsPage?> LinkedRequestsAsync(
+        PortalUser user, int id, long afterId, int pageSize = RequestsPageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var enterprise = await (
+            from p in VisibleTo(db, user)
+            where p.Id == id
+            join e in db.Enterprises on p.EnterpriseId equals e.Id
+            select e.Name).SingleOrDefaultAsync(cancellationToken);
+        return enterprise is null ? null : await LinkedRequestsAsync(db, user, id, enterprise, afterId, pageSize, cancellationToken);
+    }
+
+    private static async Task<LinkedRequestsPage> LinkedRequestsAsync(
+        PortalDbContext db, PortalUser user, int id, string enterprise, long? afterId, int pageSize, CancellationToken cancellationToken)
+    {
+        pageSize = Math.Clamp(pageSize, 1, RequestService.MaxPageSize);
+        var linked = db.ServiceRequests.VisibleTo(db, user).Where(r => r.ProjectId == id);
+        if (afterId is { } after)
+        {
+            linked = linked.Where(r => r.Id < after);
+        }
+        var rows = await linked.OrderByDescending(r => r.Id)
+            .Select(r => new RequestSummary(r.Id, r.Number, r.Title, r.State, r.Urgency, enterprise, r.SubmittedAt, "", default, null))
+            .Take(pageSize + 1)
+            .ToListAsync(cancellationToken);
+        var shown = rows.Take(pageSize).ToList();
+        return new LinkedRequestsPage(shown, rows.Count > pageSize ? shown[^1].Id : null);
     }
 
     /// <summary>Whether this user may add projects to the enterprise and change its projects.</summary>

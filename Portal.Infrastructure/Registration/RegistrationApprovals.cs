@@ -17,6 +17,9 @@ public sealed record PendingRegistration(
     long Id, string ApplicantName, string? Mobile, string? Email, bool EmailConfirmed,
     string EnterpriseName, string CreditCode, int? EnterpriseId, string? KnownEnterpriseName, DateTimeOffset SubmittedAt);
 
+/// <summary>One page of an approver's pending registrations; <paramref name="Next"/> is the id to read on after, null on the last page.</summary>
+public sealed record PendingPage(IReadOnlyList<PendingRegistration> Rows, long? Next);
+
 /// <summary>What a supervisor decides about a new enterprise when approving it: where it belongs.</summary>
 public sealed record NewEnterpriseDetails(int ParkId, int IndustryId, bool IsAboveScale);
 
@@ -45,20 +48,33 @@ public sealed class RegistrationChangedException() : Exception("该注册申请�
 public sealed class RegistrationApprovals(
     IDbContextFactory<PortalDbContext> contexts, RegistrationNotifier notifier, RequestEventNotifier delivery, TimeProvider time)
 {
-    public const int MaxListed = 200;
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
 
-    /// <summary>The pending registrations this approver decides, oldest first.</summary>
-    public async Task<IReadOnlyList<PendingRegistration>> PendingAsync(PortalUser approver, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the pending registrations this approver decides, oldest first, by keyset after the id
+    /// <paramref name="afterId"/> (the <see cref="PendingPage.Next"/> of the page before).
+    /// </summary>
+    public async Task<PendingPage> PendingAsync(
+        PortalUser approver, long? afterId = null, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await (
-            from r in DecidableBy(db, approver)
+        var decidable = DecidableBy(db, approver);
+        if (afterId is { } after)
+        {
+            decidable = decidable.Where(r => r.Id > after);
+        }
+        var rows = await (
+            from r in decidable
             join u in db.Users on r.ApplicantUserId equals u.Id
             orderby r.Id
             select new PendingRegistration(
                 r.Id, u.DisplayName, u.PhoneNumber, u.Email, u.EmailConfirmed, r.EnterpriseName, r.CreditCode.Value, r.EnterpriseId,
                 db.Enterprises.Where(e => e.Id == r.EnterpriseId).Select(e => e.Name).FirstOrDefault(), r.SubmittedAt))
-            .Take(MaxListed).ToListAsync(cancellationToken);
+            .Take(pageSize + 1).ToListAsync(cancellationToken);
+        var shown = rows.Take(pageSize).ToList();
+        return new PendingPage(shown, rows.Count > pageSize ? shown[^1].Id : null);
     }
 
     /// <summary>The parks and industries a supervisor chooses from when approving a new enterprise.</summary>

@@ -38,6 +38,8 @@ public class ProjectAuthorisationMatrixTests(ProjectAuthorisationMatrixTests.Por
         //                                                                       ent ent2 com com2 lead head co  oth cad cad2 sup adm
         new("GetProject", async c => _ = await c.Projects.GetAsync(c.User, c.ProjectId) ?? throw new ProjectNotFoundException(c.ProjectId),
                                                                                 "O   N    O   N    N    N    N   N   N   N    O   O"),
+        new("LinkedRequestsProject", async c => _ = await c.Projects.LinkedRequestsAsync(c.User, c.ProjectId, long.MaxValue) ?? throw new ProjectNotFoundException(c.ProjectId),
+                                                                                "O   N    O   N    N    N    N   N   N   N    O   O"),
         new("ListProjects", async c =>
             {
                 var list = await c.Projects.ListAsync(c.User, pageSize: ProjectService.MaxPageSize);

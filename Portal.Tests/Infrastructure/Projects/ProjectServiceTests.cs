@@ -169,6 +169,42 @@ public class ProjectServiceTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task LinkedRequests_ReadOnByKeyset_NewestFirst_WithoutGapsOrRepeats_AndNotOutsideTheScope(DatabaseProvider provider)
+    {
+        var (portal, _) = await SeededPortal.OnFakeClockAsync(provider);
+        await using var _ = portal;
+        var id = await AddProjectAsync(portal);
+        var enterprise = await portal.UserAsync("enterprise@yqby.test");
+        var numbers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            numbers.Add(await SubmitAsync(portal, enterprise, id));
+        }
+
+        var project = await ProjectsAsync(portal, s => s.GetAsync(enterprise, id, requestsPageSize: 2));
+        var read = project!.Requests.Select(r => r.Number).ToList();
+        var next = project.RequestsNext;
+        while (next is { } after)
+        {
+            var page = await ProjectsAsync(portal, s => s.LinkedRequestsAsync(enterprise, id, after, pageSize: 2));
+            Assert.NotNull(page);
+            Assert.True(page.Next is null || page.Rows.Count == 2);
+            read.AddRange(page.Rows.Select(r => r.Number));
+            next = page.Next;
+        }
+
+        Assert.Equal(2, project.Requests.Count);
+        Assert.Equal(Enumerable.Reverse(numbers), read);
+        Assert.Null((await ProjectsAsync(portal, s => s.GetAsync(enterprise, id)))!.RequestsNext);
+        // Outside the scope the next page is nothing, as the project itself is.
+        var outsider = await portal.UserAsync("enterprise2@yqby.test");
+        Assert.Null(await ProjectsAsync(portal, s => s.LinkedRequestsAsync(outsider, id, project.Requests[^1].Id, pageSize: 2)));
+        Assert.Null(await ProjectsAsync(portal, s => s.LinkedRequestsAsync(enterprise, id + 1000, project.Requests[^1].Id, pageSize: 2)));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Submit_WithAnotherEnterprisesProject_IsRefusedClearly_AndNothingIsFiled(DatabaseProvider provider)
     {
         var (portal, _) = await SeededPortal.OnFakeClockAsync(provider);
@@ -202,7 +238,7 @@ public class ProjectServiceTests
         Assert.Equal(id, (await portal.RequestsAsync(s => s.GetAsync(commissioner, number)))!.ProjectId);
     }
 
-    private static async Task<string> SubmitAsync(SeededPortal portal, PortalUser user, int projectId)
+    public static async Task<string> SubmitAsync(SeededPortal portal, PortalUser user, int projectId)
     {
         var category = await portal.QueryAsync(db => db.RequestCategories.Where(c => c.Code == "LAND").Select(c => c.Id).SingleAsync());
         return await portal.RequestsAsync(s => s.SubmitAsync(user, new SubmitRequestInput(

@@ -47,7 +47,7 @@ public class ReapplicationTests(RegistrationPortals portals) : IClassFixture<Reg
         var second = history[1].Id;
         Assert.True(await portal.QueryAsync(db => db.PortalNotifications.AnyAsync(
             n => n.UserId == commissioner.Id && n.RegistrationId == second && n.RegistrationStep == RegistrationStep.Submitted)));
-        Assert.Contains(await Approvals(portal).PendingAsync(commissioner), r => r.Id == second);
+        Assert.Contains(await AllPendingAsync(portal, commissioner), r => r.Id == second);
 
         Assert.True(await Approvals(portal).ApproveAsync(commissioner, second));
         var approved = await portal.UserAsync(await EmailOfAsync(portal, applicant));

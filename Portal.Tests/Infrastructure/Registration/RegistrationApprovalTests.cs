@@ -29,7 +29,7 @@ public class RegistrationApprovalTests(RegistrationPortals portals) : IClassFixt
         Assert.Null(before.EnterpriseId);
         Assert.Equal("13905320001", before.PhoneNumber);
         Assert.False(await portal.QueryAsync(db => db.UserRoles.AnyAsync(r => r.UserId == applicant)));
-        Assert.Contains(await Approvals(portal).PendingAsync(commissioner), r => r.Id == id && r.KnownEnterpriseName == "枣庄创普斯新能源科技有限公司");
+        Assert.Contains(await AllPendingAsync(portal, commissioner), r => r.Id == id && r.KnownEnterpriseName == "枣庄创普斯新能源科技有限公司");
         Assert.True(await portal.QueryAsync(db => db.PortalNotifications.AnyAsync(n => n.UserId == commissioner.Id && n.RegistrationId == id && n.RegistrationStep == RegistrationStep.Submitted)));
         Assert.True(await portal.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.RecipientUserId == commissioner.Id && m.EventType == "Registration.Submitted" && m.Subject.Contains("创普斯"))));
         var notice = (await portal.Services.GetRequiredService<NotificationInbox>().ListAsync(commissioner.Id, pageSize: 100)).Items
@@ -45,7 +45,7 @@ public class RegistrationApprovalTests(RegistrationPortals portals) : IClassFixt
         Assert.Equal(Roles.Enterprise, after.Role);
         Assert.Equal(await EnterpriseIdAsync(portal, KnownCode), after.EnterpriseId);
         Assert.Equal(RegistrationStatus.Approved, (await Approvals(portal).StandingOfAsync(applicant))!.Status);
-        Assert.DoesNotContain(await Approvals(portal).PendingAsync(commissioner), r => r.Id == id);
+        Assert.DoesNotContain(await AllPendingAsync(portal, commissioner), r => r.Id == id);
         Assert.True(await portal.QueryAsync(db => db.PortalNotifications.AnyAsync(n => n.UserId == applicant && n.RegistrationStep == RegistrationStep.Approved)));
         Assert.True(await portal.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.RecipientUserId == applicant && m.EventType == "Registration.Approved")));
     }
@@ -63,7 +63,7 @@ public class RegistrationApprovalTests(RegistrationPortals portals) : IClassFixt
 
         Assert.False(await portal.QueryAsync(db => db.Enterprises.AnyAsync(e => e.Name == "台儿庄新兴材料有限公司")));
         Assert.True((await Approvals(portal).StandingOfAsync(applicant))!.WaitsForSupervisors);
-        Assert.Contains(await Approvals(portal).PendingAsync(supervisor), r => r.Id == id && r.EnterpriseId == null);
+        Assert.Contains(await AllPendingAsync(portal, supervisor), r => r.Id == id && r.EnterpriseId == null);
         var refused = await Record.ExceptionAsync(() => Approvals(portal).ApproveAsync(supervisor, id));
         Assert.IsType<DomainException>(refused);
         Assert.False(await portal.QueryAsync(db => db.Enterprises.AnyAsync(e => e.Name == "台儿庄新兴材料有限公司")));
@@ -77,11 +77,43 @@ public class RegistrationApprovalTests(RegistrationPortals portals) : IClassFixt
         Assert.Equal((park.Id, industry.Id, code), (enterprise.ParkId, enterprise.IndustryId, enterprise.CreditCode.Value));
         Assert.Equal(enterprise.Id, (await portal.QueryAsync(db => db.Users.SingleAsync(u => u.Id == applicant))).EnterpriseId);
         // The colleague who applied for the same code now joins it, still waiting (no commissioner yet: the supervisors).
-        var joining = Assert.Single(await Approvals(portal).PendingAsync(supervisor), r => r.Id == colleagueId);
+        var joining = Assert.Single(await AllPendingAsync(portal, supervisor), r => r.Id == colleagueId);
         Assert.Equal(enterprise.Id, joining.EnterpriseId);
         Assert.True(await Approvals(portal).ApproveAsync(supervisor, colleagueId));
         Assert.Equal(enterprise.Id, (await portal.QueryAsync(db => db.Users.SingleAsync(u => u.Id == colleague))).EnterpriseId);
         Assert.Equal(1, await portal.QueryAsync(db => db.Enterprises.CountAsync(e => e.Name == "台儿庄新兴材料有限公司")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Pending_ReadsOnByKeyset_PagesJoinWithoutGapsOrRepeats_AndHoldOnlyTheApproversOwn(DatabaseProvider provider)
+    {
+        var portal = await portals.ForAsync(provider);
+        var commissioner = await portal.UserAsync("commissioner@yqby.test");
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await RegisterAsync(portal, KnownCode, $"创普斯分页{i}")).RegistrationId);
+        }
+
+        var first = await Approvals(portal).PendingAsync(commissioner, pageSize: 2);
+        var walked = await AllPendingAsync(portal, commissioner, pageSize: 2);
+        var whole = await Approvals(portal).PendingAsync(commissioner, pageSize: RegistrationApprovals.MaxPageSize);
+
+        Assert.Equal(2, first.Rows.Count);
+        Assert.Equal(first.Rows[^1].Id, first.Next);
+        Assert.Null(whole.Next);
+        Assert.Equal(whole.Rows.Select(r => r.Id), walked.Select(r => r.Id));
+        Assert.Equal(walked.Select(r => r.Id).Order(), walked.Select(r => r.Id));
+        Assert.Subset(walked.Select(r => r.Id).ToHashSet(), ids.ToHashSet());
+        Assert.Empty((await Approvals(portal).PendingAsync(commissioner, afterId: walked[^1].Id, pageSize: 2)).Rows);
+        // Another commissioner's page, and an enterprise user's, hold none of them however far they read.
+        Assert.DoesNotContain(await AllPendingAsync(portal, await portal.UserAsync("commissioner2@yqby.test"), pageSize: 2), r => ids.Contains(r.Id));
+        Assert.Empty(await AllPendingAsync(portal, await portal.UserAsync("enterprise@yqby.test"), pageSize: 2));
+        foreach (var id in ids)
+        {
+            Assert.True(await Approvals(portal).RefuseAsync(commissioner, id, "分页测试"));
+        }
     }
 
     [Theory]
@@ -122,9 +154,9 @@ public class RegistrationApprovalTests(RegistrationPortals portals) : IClassFixt
 
         var (_, id) = await RegisterAsync(portal, maWei, "马威电力");
 
-        Assert.DoesNotContain(await Approvals(portal).PendingAsync(commissioner3), r => r.Id == id);
+        Assert.DoesNotContain(await AllPendingAsync(portal, commissioner3), r => r.Id == id);
         Assert.False(await Approvals(portal).ApproveAsync(commissioner3, id));
-        Assert.Contains(await Approvals(portal).PendingAsync(supervisor), r => r.Id == id);
+        Assert.Contains(await AllPendingAsync(portal, supervisor), r => r.Id == id);
         Assert.True(await portal.QueryAsync(db => db.PortalNotifications.AnyAsync(n => n.UserId == supervisor.Id && n.RegistrationId == id)));
         Assert.True(await Approvals(portal).ApproveAsync(supervisor, id));
     }

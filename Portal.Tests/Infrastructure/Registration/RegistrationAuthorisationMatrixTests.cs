@@ -30,10 +30,10 @@ public class RegistrationAuthorisationMatrixTests(RegistrationPortals portals) :
     private static readonly Row[] Matrix =
     [
         //                                                                                                          ent com com2 hnd cad sup adm
-        new("ListKnown", Known: true, async c => (await c.Approvals.PendingAsync(c.User)).Any(r => r.Id == c.Id),    "N   O   N    N   N   N   N"),
+        new("ListKnown", Known: true, async c => (await AllPendingAsync(c.Approvals, c.User)).Any(r => r.Id == c.Id), "N   O   N    N   N   N   N"),
         new("ApproveKnown", Known: true, c => c.Approvals.ApproveAsync(c.User, c.Id, c.Details),                       "N   O   N    N   N   N   N"),
         new("RefuseKnown", Known: true, c => c.Approvals.RefuseAsync(c.User, c.Id, "非本企业员工"),                      "N   O   N    N   N   N   N"),
-        new("ListNew", Known: false, async c => (await c.Approvals.PendingAsync(c.User)).Any(r => r.Id == c.Id),     "N   N   N    N   N   O   N"),
+        new("ListNew", Known: false, async c => (await AllPendingAsync(c.Approvals, c.User)).Any(r => r.Id == c.Id), "N   N   N    N   N   O   N"),
         new("ApproveNew", Known: false, c => c.Approvals.ApproveAsync(c.User, c.Id, c.Details),                        "N   N   N    N   N   O   N"),
         new("RefuseNew", Known: false, c => c.Approvals.RefuseAsync(c.User, c.Id, "企业信息无法核实"),                   "N   N   N    N   N   O   N"),
     ];

@@ -60,6 +60,26 @@ public sealed class RegistrationPortals : IAsyncLifetime
 
     public static RegistrationApprovals Approvals(SeededPortal portal) => portal.Services.GetRequiredService<RegistrationApprovals>();
 
+    /// <summary>Every registration the approver decides, read page after page as the approvals page does.</summary>
+    public static Task<List<PendingRegistration>> AllPendingAsync(SeededPortal portal, PortalUser approver, int pageSize = RegistrationApprovals.DefaultPageSize) =>
+        AllPendingAsync(Approvals(portal), approver, pageSize);
+
+    public static async Task<List<PendingRegistration>> AllPendingAsync(RegistrationApprovals approvals, PortalUser approver, int pageSize = RegistrationApprovals.DefaultPageSize)
+    {
+        var all = new List<PendingRegistration>();
+        long? after = null;
+        do
+        {
+            var page = await approvals.PendingAsync(approver, after, pageSize);
+            Assert.True(page.Rows.Count <= pageSize);
+            Assert.True(page.Next is null || page.Rows.Count == pageSize, "Only a full page says there is more.");
+            all.AddRange(page.Rows);
+            after = page.Next;
+        }
+        while (after is not null);
+        return all;
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
