@@ -26,6 +26,12 @@ public sealed class WorkCalendarService(
     public async Task<WorkCalendar> GetCalendarAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await GetCalendarAsync(db, cancellationToken);
+    }
+
+    /// <summary>The same, read through a context the caller has open: a list page checks the revision on its own connection.</summary>
+    public async Task<WorkCalendar> GetCalendarAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    {
         var revision = await CurrentRevisionAsync(db, cancellationToken);
         if (cache.Get(revision) is { } cached)
         {

@@ -110,7 +110,7 @@ public sealed class RequestService(
         var departmentIds = timeline.Select(e => e.DepartmentId).OfType<int>().Concat(request.CoHandlers.Select(c => c.DepartmentId)).Distinct().ToList();
         var people = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var departments = await db.Departments.Where(d => departmentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var calendar = await calendars.GetCalendarAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         var policy = await escalation.PolicyAsync(cancellationToken);
         var levels = staff
@@ -214,7 +214,7 @@ public sealed class RequestService(
                 .Select(d => new { RequestId = EF.Property<long>(d, "RequestId"), Deadline = d })
                 .ToListAsync(cancellationToken))
             .ToLookup(d => d.RequestId, d => d.Deadline);
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var calendar = await calendars.GetCalendarAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         var items = page.Select(r => new RequestSummary(
             r.Id, r.Number, r.Title, r.State, r.Urgency, r.Enterprise, r.SubmittedAt, r.Category, r.Updated,

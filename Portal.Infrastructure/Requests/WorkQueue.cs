@@ -147,7 +147,7 @@ public sealed class WorkQueue(
                 .Select(d => new { RequestId = EF.Property<long>(d, "RequestId"), Deadline = d })
                 .ToListAsync(cancellationToken))
             .ToLookup(d => d.RequestId, d => d.Deadline);
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var calendar = await calendars.GetCalendarAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         var policy = await escalation.PolicyAsync(cancellationToken);
         var rows = shown.Select(r => new QueueRow(
