@@ -260,7 +260,7 @@ public sealed class WorkQueue(
     /// <summary>
     /// The user's scope among these states, for the caller to narrow to its own (<see cref="RequestScope.VisibleAmongStatesAsync"/>). A commissioner's "needs me"
     /// asks for their own requests (<see cref="WaitingFor"/>: CommissionerUserId is theirs), which lie within their scope
-    /// whatever else it holds: the scope is left out, so that PostgreSQL reads the (CommissionerUserId, State) index alone
+    /// whatever else it holds: the scope is left out, so that PostgreSQL reads the (CommissionerUserId, State, …) index alone
     /// rather than OR-ing it with every request of their enterprises.
     /// </summary>
     private static async Task<IQueryable<ServiceRequest>> Scope(
