@@ -29,9 +29,6 @@ public sealed class WorkCalendar
 
     private readonly ReadOnlyCollection<WorkingPeriod> _workingPeriods;
 
-    /// <summary>The working time of a working day: the working periods added up.</summary>
-    private readonly TimeSpan _workingDay;
-
     /// <summary>The day numbers of the days off that fall on weekdays (a day off on a weekend changes nothing), in order.</summary>
     private readonly int[] _weekdaysOff;
 
@@ -53,7 +50,7 @@ public sealed class WorkCalendar
         DaysOff = daysOff.ToFrozenDictionary();
         MakeUpWorkingDays = makeUpWorkingDays.ToFrozenSet();
 
-        _workingDay = _workingPeriods.Aggregate(TimeSpan.Zero, (day, period) => day + (period.End - period.Start));
+        WorkingDay = _workingPeriods.Aggregate(TimeSpan.Zero, (day, period) => day + (period.End - period.Start));
         _weekdaysOff = [.. DaysOff.Keys.Where(day => !IsWeekend(day)).Select(day => day.DayNumber).Order()];
         _makeUpDays = [.. MakeUpWorkingDays.Select(day => day.DayNumber).Order()];
 
@@ -81,6 +78,9 @@ public sealed class WorkCalendar
     public IReadOnlySet<int> Years { get; }
     public IReadOnlyDictionary<DateOnly, string?> DaysOff { get; }
     public IReadOnlySet<DateOnly> MakeUpWorkingDays { get; }
+
+    /// <summary>The working time of a working day: the working periods added up (the unit of "N 个工作日").</summary>
+    public TimeSpan WorkingDay { get; }
 
     /// <summary>The close of working hours (下班时间), where working-day deadlines fall.</summary>
     public TimeOnly ClosingTime => _workingPeriods[^1].End;
@@ -183,7 +183,7 @@ public sealed class WorkCalendar
     private TimeSpan WorkingTimeBefore(DateTimeOffset instant)
     {
         var (day, time) = Local(instant);
-        var total = TimeSpan.FromTicks(_workingDay.Ticks * WorkingDaysBefore(day.DayNumber));
+        var total = TimeSpan.FromTicks(WorkingDay.Ticks * WorkingDaysBefore(day.DayNumber));
         if (IsWorkingDay(day))
         {
             foreach (var period in _workingPeriods)

@@ -39,7 +39,7 @@ public sealed partial class CountdownClock
     public RenderFragment<CountdownClock>? Rows { get; set; }
 
     /// <summary>A working day's length, the unit of "N 个工作日" in a countdown.</summary>
-    public TimeSpan WorkingDay => Calendar.WorkingPeriods.Aggregate(TimeSpan.Zero, (sum, p) => sum + (p.End - p.Start));
+    public TimeSpan WorkingDay => Calendar.WorkingDay;
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
