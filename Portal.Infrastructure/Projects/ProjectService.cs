@@ -25,6 +25,9 @@ public sealed record ProjectDetails(
     int Id, int Version, int EnterpriseId, string EnterpriseName, string Name, decimal PlannedInvestment, ProjectStage Stage,
     IReadOnlyDictionary<ProjectStage, DateOnly> StageDates, bool CanEdit, IReadOnlyList<RequestSummary> Requests, long? RequestsNext = null);
 
+/// <summary>One page of the projects list; <paramref name="Next"/> is the id to read on after, null on the last page.</summary>
+public sealed record ProjectListPage(IReadOnlyList<ProjectSummary> Rows, int? Next);
+
 /// <summary>One page of a project's linked requests; <paramref name="Next"/> is the id to read on after, null on the last page.</summary>
 public sealed record LinkedRequestsPage(IReadOnlyList<RequestSummary> Rows, long? Next);
 
@@ -72,6 +75,19 @@ public sealed class ProjectService(IDbContextFactory<PortalDbContext> contexts, 
     }
 
     public const int RequestsPageSize = 50;
+
+    /// <summary>How many projects a page of the projects list shows.</summary>
+    public const int ListPageSize = 50;
+
+    /// <summary>One page of <see cref="ListAsync"/>, after <paramref name="afterId"/>: one row more is read than shown, to tell whether a next page exists.</summary>
+    public async Task<ProjectListPage> PageAsync(
+        PortalUser user, int? afterId = null, int pageSize = ListPageSize, CancellationToken cancellationToken = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize - 1);
+        var rows = await ListAsync(user, afterId: afterId, pageSize: pageSize + 1, cancellationToken: cancellationToken);
+        var shown = rows.Take(pageSize).ToList();
+        return new ProjectListPage(shown, rows.Count > pageSize ? shown[^1].Id : null);
+    }
 
     /// <summary>The project with the first page of the requests linked to it that this user may see; null outside their scope.</summary>
     public async Task<ProjectDetails?> GetAsync(PortalUser user, int id, int requestsPageSize = RequestsPageSize, CancellationToken cancellationToken = default)

@@ -45,6 +45,11 @@ public class ProjectAuthorisationMatrixTests(ProjectAuthorisationMatrixTests.Por
                 var list = await c.Projects.ListAsync(c.User, pageSize: ProjectService.MaxPageSize);
                 _ = list.SingleOrDefault(p => p.Id == c.ProjectId) ?? throw new ProjectNotFoundException(c.ProjectId);
             },                                                                  "O   N    O   N    N    N    N   N   N   N    O   O"),
+        new("PageProject", async c =>
+            {
+                var page = await c.Projects.PageAsync(c.User, pageSize: ProjectService.MaxPageSize);
+                _ = page.Rows.SingleOrDefault(p => p.Id == c.ProjectId) ?? throw new ProjectNotFoundException(c.ProjectId);
+            },                                                                  "O   N    O   N    N    N    N   N   N   N    O   O"),
         new("CreateProject", c => c.Projects.CreateAsync(c.User, c.EnterpriseId, ProjectServiceTests.SecondPhase),
                                                                                 "O   R    O   R    R    R    R   R   R   R    R   R"),
         new("UpdateProject", c => c.Projects.UpdateAsync(c.User, c.ProjectId, 1, ProjectServiceTests.SecondPhase with { Name = "创普斯二期（调整）" }),
