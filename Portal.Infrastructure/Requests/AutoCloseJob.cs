@@ -10,7 +10,7 @@ namespace Portal.Infrastructure.Requests;
 /// <summary>
 /// Closes resolved requests whose evaluation window (评价期限) ran out, counted as not rated
 /// (DESIGN.md §4), each in its own save with its notifications. Safe to run twice: a closed request is
-/// no longer resolved, and a request someone rated meanwhile loses the race and is left alone.
+/// no longer resolved, and a request someone rated or another run closed meanwhile loses the race and is left alone.
 /// </summary>
 public sealed class AutoCloseJob(
     IDbContextFactory<PortalDbContext> contexts, WorkCalendarService calendars, RequestEventNotifier notifier, TimeProvider time,
@@ -38,7 +38,10 @@ public sealed class AutoCloseJob(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var request = await db.ServiceRequests.Include(r => r.Timeline).Include(r => r.Deadlines).Include(r => r.CoHandlers)
                 .AsSplitQuery().SingleAsync(r => r.Id == id, cancellationToken);
-            if (request.State != RequestState.Resolved)
+            // Another run (a minute's run can outlast the minute) may have closed it meanwhile: the split query can read
+            // the request before that run's save and its deadlines after, so the window's state is checked as well.
+            if (request.State != RequestState.Resolved
+                || !request.Deadlines.Any(d => d.Kind == DeadlineKind.Evaluation && d.Status == DeadlineStatus.Open))
             {
                 continue;
             }

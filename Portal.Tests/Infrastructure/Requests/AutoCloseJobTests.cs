@@ -42,4 +42,26 @@ public class AutoCloseJobTests
             select u.Email!).ToListAsync());
         Assert.Equal(["commissioner@yqby.test", "enterprise@yqby.test"], told.Order());
     }
+
+    [Fact]
+    public async Task TwoRunsAtOnce_CloseEachRequestOnce_AndNeitherFails()
+    {
+        // A minute's run over a large backlog outlasts the minute, so the next starts beside it on the same requests.
+        var staged = await EscalationJobTests.StagedAsync(DatabaseProvider.Postgres);
+        await using var _ = staged.Portal;
+        var numbers = new List<string>();
+        for (var i = 0; i < 24; i++)
+        {
+            numbers.Add((await staged.StageAsync(Stage.Resolved)).Item1!);
+        }
+        var lastWindow = await staged.Portal.QueryAsync(db => db.ServiceRequests.SelectMany(r => r.Deadlines)
+            .Where(d => d.Kind == DeadlineKind.Evaluation).MaxAsync(d => d.DueAt));
+        staged.Time.SetUtcNow(lastWindow.AddMinutes(1));
+
+        var closed = await Task.WhenAll(Task.Run(() => RunAsync(staged.Portal.Services)), Task.Run(() => RunAsync(staged.Portal.Services)));
+
+        Assert.Equal(numbers.Count, closed.Sum());
+        var closes = await staged.Portal.QueryAsync(db => db.ServiceRequests.SelectMany(r => r.Timeline).CountAsync(e => e.Action == RequestAction.AutoClose));
+        Assert.Equal(numbers.Count, closes);
+    }
 }
