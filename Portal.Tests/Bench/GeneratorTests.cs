@@ -122,6 +122,24 @@ public class GeneratorTests(GeneratorTests.Generated generated) : IClassFixture<
     }
 
     [Fact]
+    public async Task Generate_LeavesNoResolvedRequest_WhoseEvaluationWindowRanOutAnHourBeforeTheEnd()
+    {
+        // The auto-close job runs every minute: a backlog stalls people, not the job.
+        var lapsedAnHourAgo = Until.AddHours(-1);
+        var (lapsed, awaiting) = await generated.Services.QueryAsync(async db =>
+        {
+            var resolved = db.ServiceRequests.Where(r => r.State == RequestState.Resolved);
+            return (
+                await resolved.CountAsync(r => r.Deadlines.Any(d => d.Kind == DeadlineKind.Evaluation && d.Status == DeadlineStatus.Open
+                    && d.DueAt < lapsedAnHourAgo)),
+                await resolved.CountAsync());
+        });
+
+        Assert.Equal(0, lapsed);
+        Assert.True(awaiting > 0, "no resolved request awaits its evaluation at the end");
+    }
+
+    [Fact]
     public async Task Generate_StoresDeadlinesThatEqualTheirRecomputationFromTheStoredTimeline()
     {
         var calendar = await SeededPortal.CalendarAsync(generated.Services, c => c.GetCalendarAsync());

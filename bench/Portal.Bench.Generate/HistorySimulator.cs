@@ -89,6 +89,8 @@ public sealed class HistorySimulator(World world)
             catch (HistoryEnds)
             {
                 // It is still where the clock found it at the end: open, resolved awaiting evaluation, or under review.
+                // People stop at a backlog's stall; the auto-close job does not.
+                AutoClosedAfterItsWindow();
             }
             return new SimulatedRequest(_request, _notices) { Escalations = Escalated() };
         }
@@ -253,6 +255,24 @@ public sealed class HistorySimulator(World world)
             }
             Wait(30);
             Act(handler, (a, now) => _request.Resolve(a, Texts.Pick(random, Texts.Answers), _calendar, now));
+        }
+
+        /// <summary>A resolved request whose evaluation window ran out before the end: closed by the job within the hour after it.</summary>
+        private void AutoClosedAfterItsWindow()
+        {
+            if (_request.State != RequestState.Resolved
+                || _request.Deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Evaluation && d.IsRunning) is not { } window)
+            {
+                return;
+            }
+            var closing = Minute(window.DueAt + TimeSpan.FromMinutes(1 + random.Next(60)));
+            if (closing >= world.Until)
+            {
+                return;
+            }
+            _now = closing > _now ? closing : _now;
+            _request.AutoClose(_calendar, _now);
+            Told();
         }
 
         private void Evaluating()
