@@ -169,7 +169,8 @@ public static class DependencyInjection
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : PortalDbContext
     {
-        services.AddDbContextFactory<TContext>(configure);
+        // Pooled: a page opens several short-lived contexts, and a new one builds its services each time (bench/README.md, B1).
+        services.AddPooledDbContextFactory<TContext>(configure);
         services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
             new PortalDbContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         // Identity's stores and the data-protection key ring want a context from the container:

@@ -68,6 +68,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return builder.ToString();
     }
 
+    /// <summary>How many of its most used statements each PostgreSQL connection keeps prepared, unless the connection string says.</summary>
+    public const int AutoPreparedStatements = 64;
+
     private static string NormalisePostgres(string connectionString)
     {
         const string example = "Host=127.0.0.1;Port=5432;Database=portal;Username=portal;Password=…";
@@ -86,6 +89,12 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
         {
             builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : $"{builder.Options} -c jit=off";
+        }
+        // A page sends the same few statements every time: prepared once per pooled connection, PostgreSQL parses and
+        // plans them once rather than on every execution (bench/README.md, B1). Unless the connection string says otherwise.
+        if (!connectionString.Replace(" ", "").Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
         }
         return builder.ToString();
     }

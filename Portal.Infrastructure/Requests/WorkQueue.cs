@@ -81,7 +81,9 @@ public sealed class WorkQueue(
 {
     public const int PageSize = 30;
 
-    public async Task<QueuePage> ListAsync(PortalUser user, QueueQuery query, QueueCursor? after = null, CancellationToken cancellationToken = default)
+    /// <param name="calendar">The work calendar the caller already holds (a page counts its countdowns by it); read here otherwise.</param>
+    public async Task<QueuePage> ListAsync(
+        PortalUser user, QueueQuery query, QueueCursor? after = null, WorkCalendar? calendar = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // The open tabs are counted; 已办结 is not: it only grows, and counting a scope's years of closed requests on
@@ -90,14 +92,19 @@ public sealed class WorkQueue(
         var tabStates = QueueQuery.StatesOf(query.Tab);
         // The scope's dependencies are looked up once, for the counted states and the tab's together.
         var scope = await Scope(db, user, query, openStates.Union(tabStates).ToList(), cancellationToken);
-        var counts = await Filtered(db, user, query, scope.Where(r => openStates.Contains(r.State)))
-            .GroupBy(r => r.State).Select(g => new { State = g.Key, Count = g.Count() })
+        // "Needs me" is applied in each state's arm, where it can be put in that state's terms.
+        var filtered = Filtered(db, user, query with { NeedsMe = false }, scope);
+        // Counted a state at a time too: each state's arm is a range of an index (an index-only scan where the table's
+        // pages are all visible), where one query over the states together ORs the conditions into a bitmap over the
+        // table's pages, one page read per request counted.
+        var counts = await openStates.Select(state => InState(filtered, state).Select(r => r.State))
+            .Aggregate((all, arm) => all.Concat(arm))
+            .GroupBy(state => state).Select(g => new { State = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var tabCounts = Enum.GetValues<QueueTab>().Where(t => t != QueueTab.Closed).ToDictionary(
             tab => tab, tab => counts.Where(c => QueueQuery.StatesOf(tab).Contains(c.State)).Sum(c => c.Count));
 
-        // "Needs me" is applied in each state's arm below, where it can be put in that state's terms.
-        var tab = Filtered(db, user, query with { NeedsMe = false }, scope);
+        var tab = filtered;
         // A closed or withdrawn request has no running deadline (closing stops them all), so the closed tab is in id
         // order alone: the walk of the primary key. The open tabs follow the stored NextDueAt, due first, none last.
         var byId = query.Tab == QueueTab.Closed;
@@ -147,7 +154,7 @@ public sealed class WorkQueue(
                 .Select(d => new { RequestId = EF.Property<long>(d, "RequestId"), Deadline = d })
                 .ToListAsync(cancellationToken))
             .ToLookup(d => d.RequestId, d => d.Deadline);
-        var calendar = await calendars.GetCalendarAsync(db, cancellationToken);
+        calendar ??= await calendars.GetCalendarAsync(db, cancellationToken);
         var now = time.GetUtcNow();
         var policy = await escalation.PolicyAsync(cancellationToken);
         var rows = shown.Select(r => new QueueRow(
@@ -162,10 +169,21 @@ public sealed class WorkQueue(
     public async Task<QueueChoices> ChoicesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return new QueueChoices(
-            await db.RequestCategories.OrderBy(c => c.Code).Select(c => new QueueChoice(c.Id, c.Name)).ToListAsync(cancellationToken),
-            await db.Departments.OrderBy(d => d.Id).Select(d => new QueueChoice(d.Id, d.Name)).ToListAsync(cancellationToken),
-            await db.Parks.OrderBy(p => p.Id).Select(p => new QueueChoice(p.Id, p.Name)).ToListAsync(cancellationToken));
+        // One statement for the three short lists, which every queue page shows: they are sorted here.
+        var all = await db.RequestCategories.Select(c => new { Kind = ChoiceKind.Category, c.Id, c.Name, Code = (string?)c.Code })
+            .Concat(db.Departments.Select(d => new { Kind = ChoiceKind.Department, d.Id, d.Name, Code = (string?)null }))
+            .Concat(db.Parks.Select(p => new { Kind = ChoiceKind.Park, p.Id, p.Name, Code = (string?)null }))
+            .ToListAsync(cancellationToken);
+        List<QueueChoice> Of(ChoiceKind kind) =>
+            [.. all.Where(c => c.Kind == kind).OrderBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.Id).Select(c => new QueueChoice(c.Id, c.Name))];
+        return new QueueChoices(Of(ChoiceKind.Category), Of(ChoiceKind.Department), Of(ChoiceKind.Park));
+    }
+
+    private enum ChoiceKind
+    {
+        Category,
+        Department,
+        Park,
     }
 
     /// <summary>

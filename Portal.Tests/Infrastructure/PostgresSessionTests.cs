@@ -6,7 +6,10 @@ using Portal.Tests.Support;
 
 namespace Portal.Tests.Infrastructure;
 
-/// <summary>The portal's PostgreSQL sessions run without PostgreSQL's JIT (bench/README.md), unless the connection string says otherwise.</summary>
+/// <summary>
+/// The portal's PostgreSQL sessions run without PostgreSQL's JIT and prepare their most used statements (bench/README.md), unless the
+/// connection string says otherwise.
+/// </summary>
 public class PostgresSessionTests
 {
     [Fact]
@@ -34,5 +37,40 @@ public class PostgresSessionTests
         var settings = DatabaseSettings.FromConfiguration(configuration, "/");
 
         Assert.Equal(options, new NpgsqlConnectionStringBuilder(settings.ConnectionString).Options);
+    }
+
+    [Fact]
+    public async Task ThePortalsSessions_PrepareTheStatementsTheySendAgainAndAgain()
+    {
+        await using var portal = await SeededPortal.CreateAsync(DatabaseProvider.Postgres);
+
+        // Npgsql prepares a statement on its fifth use (AutoPrepareMinUsages): a page's statements are used far more.
+        var prepared = await portal.QueryAsync(async db =>
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                await db.Departments.CountAsync(d => d.Id > i);
+            }
+            return await db.Database.SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
+        });
+
+        Assert.Contains(prepared, s => s.Contains("\"Departments\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=portal", DatabaseSettings.AutoPreparedStatements)]
+    [InlineData("Host=db;Database=portal;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=portal;MaxAutoPrepare=8", 8)]
+    public void TheConnectionString_GainsAutoPrepare_UnlessItSetsIt(string connectionString, int maxAutoPrepare)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DatabaseSettings.ProviderKey] = "Postgres",
+            [DatabaseSettings.ConnectionStringKey] = connectionString,
+        }).Build();
+
+        var settings = DatabaseSettings.FromConfiguration(configuration, "/");
+
+        Assert.Equal(maxAutoPrepare, new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxAutoPrepare);
     }
 }
