@@ -28,13 +28,7 @@ public class PostgresSessionTests
     [InlineData("Host=db;Database=portal;Options=-c jit=on", "-c jit=on")]
     public void TheConnectionString_GainsJitOff_UnlessItSetsJit(string connectionString, string options)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [DatabaseSettings.ProviderKey] = "Postgres",
-            [DatabaseSettings.ConnectionStringKey] = connectionString,
-        }).Build();
-
-        var settings = DatabaseSettings.FromConfiguration(configuration, "/");
+        var settings = Normalised(connectionString);
 
         Assert.Equal(options, new NpgsqlConnectionStringBuilder(settings.ConnectionString).Options);
     }
@@ -63,14 +57,16 @@ public class PostgresSessionTests
     [InlineData("Host=db;Database=portal;MaxAutoPrepare=8", 8)]
     public void TheConnectionString_GainsAutoPrepare_UnlessItSetsIt(string connectionString, int maxAutoPrepare)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [DatabaseSettings.ProviderKey] = "Postgres",
-            [DatabaseSettings.ConnectionStringKey] = connectionString,
-        }).Build();
-
-        var settings = DatabaseSettings.FromConfiguration(configuration, "/");
+        var settings = Normalised(connectionString);
 
         Assert.Equal(maxAutoPrepare, new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxAutoPrepare);
     }
+
+    private static DatabaseSettings Normalised(string connectionString) => DatabaseSettings.FromConfiguration(
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DatabaseSettings.ProviderKey] = "Postgres",
+            [DatabaseSettings.ConnectionStringKey] = connectionString,
+        }).Build(),
+        "/");
 }
