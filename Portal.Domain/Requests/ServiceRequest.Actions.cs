@@ -309,7 +309,7 @@ public sealed partial class ServiceRequest
     public void AutoClose(WorkCalendar calendar, DateTimeOffset now)
     {
         RequestLifecycle.Require(State, RequestAction.AutoClose, Actor.System.Role);
-        var window = _deadlines.First(d => d.Kind == DeadlineKind.Evaluation && d.IsRunning);
+        var window = RunningEvaluationWindow() ?? throw new InvalidOperationException("A resolved request has a running evaluation window.");
         if (now <= window.DueAt)
         {
             throw new DomainException(RequestRefusals.EvaluationWindowOpen, "评价期限尚未届满");

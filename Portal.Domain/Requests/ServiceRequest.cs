@@ -105,6 +105,9 @@ public sealed partial class ServiceRequest
     public IReadOnlyList<CoHandler> CoHandlers => _coHandlers;
     public IReadOnlyList<int> ReturnedByDepartments => _returnedBy;
 
+    /// <summary>The evaluation window (评价期限) running while the request is 已答复; null when none runs.</summary>
+    public RequestDeadline? RunningEvaluationWindow() => _deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Evaluation && d.IsRunning);
+
     private ServiceRequest()
     {
     }

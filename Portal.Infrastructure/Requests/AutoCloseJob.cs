@@ -40,8 +40,7 @@ public sealed class AutoCloseJob(
                 .AsSplitQuery().SingleAsync(r => r.Id == id, cancellationToken);
             // Another run (a minute's run can outlast the minute) may have closed it meanwhile: the split query can read
             // the request before that run's save and its deadlines after, so the window's state is checked as well.
-            if (request.State != RequestState.Resolved
-                || !request.Deadlines.Any(d => d.Kind == DeadlineKind.Evaluation && d.Status == DeadlineStatus.Open))
+            if (request.State != RequestState.Resolved || request.RunningEvaluationWindow() is null)
             {
                 continue;
             }

@@ -257,15 +257,14 @@ public sealed class HistorySimulator(World world)
             Act(handler, (a, now) => _request.Resolve(a, Texts.Pick(random, Texts.Answers), _calendar, now));
         }
 
-        /// <summary>A resolved request whose evaluation window ran out before the end: closed by the job within the hour after it.</summary>
+        /// <summary>A resolved request whose evaluation window ran out before the end: closed by the job (<see cref="AutoClosingAfter"/>).</summary>
         private void AutoClosedAfterItsWindow()
         {
-            if (_request.State != RequestState.Resolved
-                || _request.Deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Evaluation && d.IsRunning) is not { } window)
+            if (_request.State != RequestState.Resolved || _request.RunningEvaluationWindow() is not { } window)
             {
                 return;
             }
-            var closing = Minute(window.DueAt + TimeSpan.FromMinutes(1 + random.Next(60)));
+            var closing = AutoClosingAfter(window);
             if (closing >= world.Until)
             {
                 return;
@@ -275,17 +274,19 @@ public sealed class HistorySimulator(World world)
             Told();
         }
 
+        /// <summary>When the auto-close job, running every minute, closes a request whose evaluation window ran out: within the hour after it.</summary>
+        private DateTimeOffset AutoClosingAfter(RequestDeadline window) => Minute(window.DueAt + TimeSpan.FromMinutes(1 + random.Next(60)));
+
         private void Evaluating()
         {
-            var window = _request.Deadlines.First(d => d.Kind == DeadlineKind.Evaluation && d.IsRunning);
+            var window = _request.RunningEvaluationWindow()!;
             var byEnterprise = _request.Channel == RequestChannel.Portal;
             var evaluates = random.NextDouble() < (byEnterprise ? 0.85 : 0.8);
             var at = byEnterprise ? NaturalLater(_now, 40) : WorkingLater(_now, 16);
             if (!evaluates || at > window.DueAt)
             {
-                // Nobody rated it in time: the auto-close job closes it within the hour after the window.
-                var closing = Minute(window.DueAt + TimeSpan.FromMinutes(1 + random.Next(60)));
-                MoveTo(closing);
+                // Nobody rated it in time.
+                MoveTo(AutoClosingAfter(window));
                 Act(Actor.System, (_, now) => _request.AutoClose(_calendar, now));
                 return;
             }
