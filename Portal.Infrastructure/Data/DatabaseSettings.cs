@@ -92,12 +92,23 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
         // A page sends the same few statements every time: prepared once per pooled connection, PostgreSQL parses and
         // plans them once rather than on every execution (bench/README.md, B1). Unless the connection string says otherwise.
-        if (!connectionString.Replace(" ", "").Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        if (!Sets(connectionString, "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = AutoPreparedStatements;
         }
+        // A connection handed back to the pool is not reset: with prepared statements Npgsql cannot reset it with one
+        // DISCARD ALL and sends seven statements instead, before every one of a page's queries (bench/README.md, B1). The
+        // portal leaves no session state behind: no SET outside a transaction, no temporary tables, LISTEN or advisory locks.
+        if (!Sets(connectionString, "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
         return builder.ToString();
     }
+
+    /// <summary>Whether a connection string sets a keyword, however it spaces it ("Max Auto Prepare", "MaxAutoPrepare").</summary>
+    private static bool Sets(string connectionString, string keyword) =>
+        connectionString.Replace(" ", "").Contains(keyword + "=", StringComparison.OrdinalIgnoreCase);
 
     private static T Parse<T>(Func<T> parse, string example) where T : DbConnectionStringBuilder
     {

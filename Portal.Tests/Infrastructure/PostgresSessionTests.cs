@@ -7,8 +7,8 @@ using Portal.Tests.Support;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// The portal's PostgreSQL sessions run without PostgreSQL's JIT and prepare their most used statements (bench/README.md), unless the
-/// connection string says otherwise.
+/// The portal's PostgreSQL sessions run without PostgreSQL's JIT, prepare their most used statements and go back to the pool without a
+/// reset (bench/README.md), unless the connection string says otherwise.
 /// </summary>
 public class PostgresSessionTests
 {
@@ -60,6 +60,17 @@ public class PostgresSessionTests
         var settings = Normalised(connectionString);
 
         Assert.Equal(maxAutoPrepare, new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxAutoPrepare);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=portal", true)]
+    [InlineData("Host=db;Database=portal;No Reset On Close=false", false)]
+    [InlineData("Host=db;Database=portal;NoResetOnClose=false", false)]
+    public void TheConnectionString_GainsNoResetOnClose_UnlessItSetsIt(string connectionString, bool noResetOnClose)
+    {
+        var settings = Normalised(connectionString);
+
+        Assert.Equal(noResetOnClose, new NpgsqlConnectionStringBuilder(settings.ConnectionString).NoResetOnClose);
     }
 
     private static DatabaseSettings Normalised(string connectionString) => DatabaseSettings.FromConfiguration(
