@@ -52,8 +52,9 @@ public readonly record struct CpuTimes(double PortalMs, double PostgresMs, doubl
             try
             {
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                // The name is in parentheses and may itself hold any character, a ')' too: it ends at the last one.
                 var nameEnd = stat.LastIndexOf(')');
-                if (stat.IndexOf("(postgres)", StringComparison.Ordinal) is var at && (at < 0 || at > nameEnd))
+                if (stat[(stat.IndexOf('(') + 1)..nameEnd] != "postgres")
                 {
                     continue;
                 }
