@@ -33,10 +33,12 @@ public static class RequestClock
                 break;
             case RequestAction.Dispatch:
                 End(deadlines, DeadlineKind.Dispatch, 0, DeadlineStatus.Met, at);
-                Start(deadlines, DeadlineKind.Sign, 0, at, targets.Sign, calendar);
+                Start(deadlines, DeadlineKind.Sign, 0, at, targets.Sign, calendar, entry.DepartmentId);
+                Lead(deadlines, entry.DepartmentId);
                 break;
             case RequestAction.HandleDirectly:
                 End(deadlines, DeadlineKind.Dispatch, 0, DeadlineStatus.Met, at);
+                Lead(deadlines, null);
                 break;
             case RequestAction.Sign:
                 End(deadlines, DeadlineKind.Sign, 0, DeadlineStatus.Met, at);
@@ -44,18 +46,20 @@ public static class RequestClock
             case RequestAction.Return:
                 End(deadlines, DeadlineKind.Sign, 0, DeadlineStatus.Superseded, at);
                 Start(deadlines, DeadlineKind.Dispatch, 0, at, targets.Dispatch, calendar);
+                Lead(deadlines, null);
                 break;
             case RequestAction.Transfer:
-                Start(deadlines, DeadlineKind.Sign, 0, at, targets.Sign, calendar);
+                Start(deadlines, DeadlineKind.Sign, 0, at, targets.Sign, calendar, entry.DepartmentId);
+                Lead(deadlines, entry.DepartmentId);
                 break;
             case RequestAction.AddCoHandler:
                 var first = !deadlines.Any(d => d.Kind == DeadlineKind.CoHandlerReply);
-                Start(deadlines, DeadlineKind.CoHandlerReply, entry.DepartmentId!.Value, at, targets.CoHandlerReply, calendar);
+                Start(deadlines, DeadlineKind.CoHandlerReply, entry.DepartmentId!.Value, at, targets.CoHandlerReply, calendar, entry.DepartmentId);
                 if (first)
                 {
                     // Several departments: the longer resolve target, counted from submission.
                     Start(deadlines, DeadlineKind.Resolve, 0, at, submittedAt,
-                        calendar.DeadlineFor(submittedAt, targets.ResolveWithCoHandlers), targets.ResolveWithCoHandlers.Unit);
+                        calendar.DeadlineFor(submittedAt, targets.ResolveWithCoHandlers), targets.ResolveWithCoHandlers.Unit, LeadOf(deadlines));
                 }
                 break;
             case RequestAction.CoHandlerReply:
@@ -90,7 +94,7 @@ public static class RequestClock
                 if (entry.StateAfter == RequestState.InProgress)
                 {
                     var target = deadlines.Any(d => d.Kind == DeadlineKind.CoHandlerReply) ? targets.ResolveWithCoHandlers : targets.ResolveSingle;
-                    Start(deadlines, DeadlineKind.Resolve, 0, at, target, calendar);
+                    Start(deadlines, DeadlineKind.Resolve, 0, at, target, calendar, LeadOf(deadlines));
                 }
                 break;
             case RequestAction.AutoClose:
@@ -119,13 +123,13 @@ public static class RequestClock
     /// </summary>
     private static void Start(
         List<RequestDeadline> deadlines, DeadlineKind kind, int party, DateTimeOffset at, DateTimeOffset startedAt, Deadline due,
-        TimeLimitUnit unit, TimeSpan pausedWorkingTime = default)
+        TimeLimitUnit unit, int? departmentId, TimeSpan pausedWorkingTime = default)
     {
         var generation = 1 + deadlines.Where(d => d.Kind == kind && d.PartyDepartmentId == party).Select(d => d.Generation).DefaultIfEmpty(0).Max();
         var running = deadlines.FirstOrDefault(d => d.Kind == kind && d.PartyDepartmentId == party && d.IsRunning);
         var pausedAt = running?.PausedAt;
         running?.End(DeadlineStatus.Superseded, at);
-        var next = new RequestDeadline(kind, party, generation, startedAt, due, unit, pausedWorkingTime);
+        var next = new RequestDeadline(kind, party, generation, startedAt, due, unit, pausedWorkingTime, departmentId);
         if (pausedAt is { } paused)
         {
             next.Pause(paused);
@@ -133,8 +137,22 @@ public static class RequestClock
         deadlines.Add(next);
     }
 
-    private static void Start(List<RequestDeadline> deadlines, DeadlineKind kind, int party, DateTimeOffset at, TimeLimit target, WorkCalendar calendar) =>
-        Start(deadlines, kind, party, at, at, calendar.DeadlineFor(at, target), target.Unit);
+    private static void Start(
+        List<RequestDeadline> deadlines, DeadlineKind kind, int party, DateTimeOffset at, TimeLimit target, WorkCalendar calendar, int? departmentId = null) =>
+        Start(deadlines, kind, party, at, at, calendar.DeadlineFor(at, target), target.Unit, departmentId);
+
+    /// <summary>The lead department changed: the running deadlines on the lead's work are charged to the new one.</summary>
+    private static void Lead(List<RequestDeadline> deadlines, int? departmentId)
+    {
+        foreach (var deadline in deadlines.Where(d => d.IsRunning && d.Kind is DeadlineKind.FirstReply or DeadlineKind.Resolve))
+        {
+            deadline.ChargeTo(departmentId);
+        }
+    }
+
+    /// <summary>The lead department as the resolve deadlines last knew it: what a new resolve generation or round is charged to.</summary>
+    private static int? LeadOf(List<RequestDeadline> deadlines) =>
+        deadlines.Where(d => d.Kind == DeadlineKind.Resolve).MaxBy(d => d.Generation)?.DepartmentId;
 
     private static void End(List<RequestDeadline> deadlines, DeadlineKind kind, int party, DeadlineStatus status, DateTimeOffset at) =>
         deadlines.FirstOrDefault(d => d.Kind == kind && d.PartyDepartmentId == party && d.IsRunning)?.End(status, at);
@@ -169,7 +187,7 @@ public static class RequestClock
         if (deadlines.FirstOrDefault(d => d.Kind == DeadlineKind.Resolve && d.IsRunning) is { } current)
         {
             Start(deadlines, DeadlineKind.Resolve, 0, at, current.StartedAt, calendar.AddWorkingDays(current.DueAt, days),
-                TimeLimitUnit.WorkingDays, current.PausedWorkingTime);
+                TimeLimitUnit.WorkingDays, current.DepartmentId, current.PausedWorkingTime);
         }
     }
 

@@ -62,6 +62,14 @@ public sealed class RequestDeadline
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset DueAt { get; private set; }
 
+    /// <summary>
+    /// The department whose work it measures, what the figures charge it to: the department sent it for a sign deadline;
+    /// the lead department for first reply and resolve, following dispatches, transfers and returns while the deadline runs
+    /// and fixed once it ends; the co-handling department for its reply. Null for dispatch and the evaluation window, and
+    /// while no department leads (before dispatch, after a return, or handled by the commissioner).
+    /// </summary>
+    public int? DepartmentId { get; private set; }
+
     /// <summary>How the target was counted, which decides how a pause is made up on resume.</summary>
     public TimeLimitUnit Unit { get; private set; }
 
@@ -85,9 +93,10 @@ public sealed class RequestDeadline
 
     internal RequestDeadline(
         DeadlineKind kind, int partyDepartmentId, int generation, DateTimeOffset startedAt, Deadline due, TimeLimitUnit unit,
-        TimeSpan pausedWorkingTime)
+        TimeSpan pausedWorkingTime, int? departmentId)
     {
         Kind = kind;
+        DepartmentId = departmentId;
         PartyDepartmentId = partyDepartmentId;
         Generation = generation;
         StartedAt = startedAt;
@@ -112,6 +121,9 @@ public sealed class RequestDeadline
         PausedAt = null;
     }
 
+    /// <summary>The lead department changed while the deadline runs.</summary>
+    internal void ChargeTo(int? departmentId) => DepartmentId = departmentId;
+
     internal void Pause(DateTimeOffset at)
     {
         Status = DeadlineStatus.Paused;
@@ -132,6 +144,7 @@ public sealed class RequestDeadline
     {
         StartedAt = recounted.StartedAt;
         DueAt = recounted.DueAt;
+        DepartmentId = recounted.DepartmentId;
         Provisional = recounted.Provisional;
         Status = recounted.Status;
         PausedAt = recounted.PausedAt;
@@ -151,10 +164,10 @@ public sealed class RequestDeadline
     /// <summary>Same kind, party, generation, times and outcome: what "recomputed equals stored" compares.</summary>
     public bool SameAs(RequestDeadline other) =>
         Kind == other.Kind && PartyDepartmentId == other.PartyDepartmentId && Generation == other.Generation
-        && StartedAt == other.StartedAt && DueAt == other.DueAt && Provisional == other.Provisional && Unit == other.Unit
+        && DepartmentId == other.DepartmentId && StartedAt == other.StartedAt && DueAt == other.DueAt && Provisional == other.Provisional && Unit == other.Unit
         && Status == other.Status && PausedAt == other.PausedAt && EndedAt == other.EndedAt
         && PausedWorkingTime == other.PausedWorkingTime;
 
     public override string ToString() =>
-        $"{Kind}#{Generation}{(PartyDepartmentId != 0 ? $"@{PartyDepartmentId}" : "")} {StartedAt:yyyy-MM-dd HH:mm}→{DueAt:yyyy-MM-dd HH:mm} {Status}{(EndedAt is { } e ? $" {e:yyyy-MM-dd HH:mm}" : "")}";
+        $"{Kind}#{Generation}{(PartyDepartmentId != 0 ? $"@{PartyDepartmentId}" : "")}{(DepartmentId is { } charged ? $" dept {charged}" : "")} {StartedAt:yyyy-MM-dd HH:mm}→{DueAt:yyyy-MM-dd HH:mm} {Status}{(EndedAt is { } e ? $" {e:yyyy-MM-dd HH:mm}" : "")}";
 }

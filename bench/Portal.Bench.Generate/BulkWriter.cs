@@ -25,7 +25,7 @@ public sealed class BulkWriter(IReadOnlyList<NpgsqlConnection> connections, IRea
 
     private const string DeadlineColumns = """
         "Id", "RequestId", "Kind", "PartyDepartmentId", "Generation", "StartedAt", "DueAt", "Unit", "Provisional", "Status",
-        "PausedAt", "EndedAt", "PausedWorkingTime"
+        "PausedAt", "EndedAt", "PausedWorkingTime", "DepartmentId"
         """;
 
     private const string CoHandlerColumns = """ "Id", "RequestId", "DepartmentId", "AddedAt", "RepliedAt", "WaivedAt" """;
@@ -191,6 +191,7 @@ public sealed class BulkWriter(IReadOnlyList<NpgsqlConnection> connections, IRea
                     Instant(copy, d.PausedAt);
                     Instant(copy, d.EndedAt);
                     copy.Write(d.PausedWorkingTime, NpgsqlDbType.Interval);
+                    Int(copy, d.DepartmentId);
                 }
             }
             copy.Complete();

@@ -122,6 +122,58 @@ public class RequestDeadlinesTests
     }
 
     [Fact]
+    public void ChargedDepartment_SignToTheDepartmentSent_ResolveToTheLeadWhileItRuns()
+    {
+        var builder = Submitted(At(3, 2, 9));
+        Assert.All(builder.Request.Deadlines, d => Assert.Null(d.DepartmentId));
+
+        builder.Dispatched().Signed().Do((r, now) => r.Transfer(Commissioner, OtherDepartment, "应由住建局牵头", Days, now));
+
+        var signs = builder.Request.Deadlines.Where(d => d.Kind == DeadlineKind.Sign).OrderBy(d => d.Generation).ToList();
+        Assert.Equal([LeadDepartment, OtherDepartment], signs.Select(d => d.DepartmentId));
+        Assert.Equal(OtherDepartment, Running(builder.Request, DeadlineKind.Resolve).DepartmentId);
+        Assert.Equal(OtherDepartment, Running(builder.Request, DeadlineKind.FirstReply).DepartmentId);
+        Assert.Null(builder.Request.Deadlines.Single(d => d.Kind == DeadlineKind.Dispatch).DepartmentId);
+    }
+
+    [Fact]
+    public void ChargedDepartment_AReturnLeavesResolveWithNone_AndTheNextDispatchChargesItAgain()
+    {
+        var builder = Submitted(At(3, 2, 9)).Dispatched()
+            .Do((r, now) => r.ReturnToDispatcher(LeadHandler, ReturnReason.NotOurResponsibility, null, Days, now));
+
+        Assert.Null(Running(builder.Request, DeadlineKind.Resolve).DepartmentId);
+        Assert.Equal(LeadDepartment, builder.Request.Deadlines.Single(d => d.Kind == DeadlineKind.Sign).DepartmentId);
+
+        builder.Do((r, now) => r.Dispatch(Commissioner, OtherDepartment, Days, now));
+        Assert.Equal(OtherDepartment, Running(builder.Request, DeadlineKind.Resolve).DepartmentId);
+    }
+
+    [Fact]
+    public void ChargedDepartment_NewResolveGenerationsAndRoundsKeepTheLead_CoHandlerRepliesTheirOwnDepartment()
+    {
+        var builder = Submitted(At(3, 2, 9)).Dispatched().WithCoHandler().Signed()
+            .Do((r, now) => r.RequestExtension(LeadHandler, 5, "需现场踏勘", Days, now))
+            .Do((r, now) => r.ApproveExtension(Supervisor, 3, Days, now))
+            .CoHandlerReplied().Resolved().Evaluated(false, Satisfaction.Unsatisfied);
+
+        Assert.All(builder.Request.Deadlines.Where(d => d.Kind == DeadlineKind.Resolve), d => Assert.Equal(LeadDepartment, d.DepartmentId));
+        // Four generations, two rounds: the first round's last (extended) deadline, met, and the reopen's, running.
+        Assert.Equal([DeadlineStatus.Superseded, DeadlineStatus.Superseded, DeadlineStatus.Met, DeadlineStatus.Open],
+            builder.Request.Deadlines.Where(d => d.Kind == DeadlineKind.Resolve).OrderBy(d => d.Generation).Select(d => d.Status));
+        Assert.Equal(CoHandlerDepartment, builder.Request.Deadlines.Single(d => d.Kind == DeadlineKind.CoHandlerReply).DepartmentId);
+        Assert.Null(builder.Request.Deadlines.Single(d => d.Kind == DeadlineKind.Evaluation).DepartmentId);
+    }
+
+    [Fact]
+    public void ChargedDepartment_HandledByTheCommissioner_IsNone()
+    {
+        var builder = Submitted(At(3, 2, 9)).Do((r, now) => r.HandleDirectly(Commissioner, Days, now));
+
+        Assert.Null(Running(builder.Request, DeadlineKind.Resolve).DepartmentId);
+    }
+
+    [Fact]
     public void Resolve_StartsTheSevenNaturalDayEvaluationWindow_AndAutoCloseLapsesIt()
     {
         var builder = Submitted(At(3, 2, 9)).Dispatched().Signed().Resolved();

@@ -670,6 +670,9 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -713,6 +716,10 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Kind", "DueAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Kind", "DueAt"), new[] { "RequestId", "Status", "EndedAt", "PausedAt", "DepartmentId", "StartedAt", "PausedWorkingTime" });
 
                     b.HasIndex("Status", "DueAt");
 
@@ -833,6 +840,10 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action", "At");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Action", "At"), new[] { "RequestId", "DepartmentId", "StateAfter", "Solved", "Satisfaction" });
 
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();

@@ -639,6 +639,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -682,6 +685,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Kind", "DueAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RequestId", "Status", "EndedAt", "PausedAt", "DepartmentId", "StartedAt", "PausedWorkingTime" });
 
                     b.HasIndex("Status", "DueAt");
 
@@ -800,6 +806,9 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Action", "At")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RequestId", "DepartmentId", "StateAfter", "Solved", "Satisfaction" });
 
                     b.HasIndex("RequestId", "Sequence")
                         .IsUnique();
