@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Portal.Domain;
 using Portal.Domain.Calendar;
+using Portal.Domain.Metrics;
 using Portal.Domain.Organisation;
 using Portal.Domain.Projects;
 using Portal.Domain.Requests;
@@ -174,6 +175,9 @@ public partial class RefusalTextTests
             () => Project.Create(1, new string('项', Project.NameMaxLength + 1), 100m, signed, "user", MondayMorning),
             () => Project.Create(1, "二期", 0m, signed, "user", MondayMorning),
             () => Project.Create(1, "二期", 100m, tomorrow, "user", MondayMorning),
+            () => ReportingPeriod.Custom(null, new DateOnly(2026, 3, 10)),
+            () => ReportingPeriod.Custom(new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 9)),
+            () => ReportingPeriod.Custom(new DateOnly(2021, 1, 1), new DateOnly(2026, 1, 1)),
         ];
         var text = Localizer();
 
