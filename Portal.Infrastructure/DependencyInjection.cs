@@ -11,6 +11,7 @@ using Portal.Infrastructure.Attachments;
 using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Calendar;
 using Portal.Infrastructure.Configuration;
+using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Data.Seeding;
 using Portal.Infrastructure.Email;
@@ -69,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<WorkQueue>();
         services.AddScoped<ActionChoices>();
         services.AddScoped<CadreOverview>();
+        services.AddScoped<DistrictFigures>();
         services.AddScoped<EnterpriseCards>();
         services.AddScoped<SupervisorDesk>();
         services.AddPortalAttachments(configuration, contentRoot);

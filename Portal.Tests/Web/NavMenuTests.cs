@@ -12,7 +12,7 @@ public class NavMenuTests : ComponentTest
     public static TheoryData<string, string[]> Destinations => new()
     {
         { Roles.Enterprise, ["/", "/requests/new", "/requests", "/projects", "/policies", "/Account/Manage"] },
-        { Roles.Commissioner, ["/", "/requests/new", "/requests", "/projects", "/workspace", "/approvals", "/enterprises", "/policies", "/Account/Manage"] },
+        { Roles.Commissioner, ["/", "/requests/new", "/requests", "/projects", "/workspace", "/approvals", "/enterprises", "/dashboard", "/policies", "/Account/Manage"] },
         { Roles.DepartmentHandler, ["/", "/requests", "/workspace", "/policies", "/Account/Manage"] },
         { Roles.Cadre, ["/", "/requests", "/enterprises", "/dashboard", "/digests", "/policies", "/Account/Manage"] },
         { Roles.Supervisor, ["/", "/requests", "/workspace", "/approvals", "/enterprises", "/dashboard", "/digests", "/policies", "/Account/Manage"] },

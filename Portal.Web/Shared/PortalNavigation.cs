@@ -21,7 +21,7 @@ public static class PortalNavigation
     public const string EnterpriseReaders = $"{Roles.Commissioner},{Roles.Cadre},{Roles.Supervisor},{Roles.Admin}";
     public const string ProjectReaders = $"{Roles.Enterprise},{Roles.Commissioner},{Roles.Supervisor},{Roles.Admin}";
     public const string ProjectKeepers = $"{Roles.Enterprise},{Roles.Commissioner}";
-    public const string DashboardReaders = $"{Roles.Supervisor},{Roles.Cadre},{Roles.Admin}";
+    public const string DashboardReaders = $"{Roles.Supervisor},{Roles.Cadre},{Roles.Commissioner},{Roles.Admin}";
     public const string Admins = Roles.Admin;
     public const string DigestReaders = $"{Roles.Supervisor},{Roles.Cadre}";
     public const string RegistrationApprovers = $"{Roles.Commissioner},{Roles.Supervisor}";

@@ -35,22 +35,30 @@ public sealed class RequestBuilder
     public DateTimeOffset Now { get; private set; }
     public ServiceRequest Request { get; }
 
-    private RequestBuilder(DateTimeOffset start, RequestChannel channel, Urgency urgency)
+    private RequestBuilder(DateTimeOffset start, RequestChannel channel, Urgency urgency, string number)
     {
         Now = start;
         var submitter = channel == RequestChannel.Portal ? EnterpriseUser : Commissioner;
         Request = ServiceRequest.Submit(
-            submitter, "YQBY-20260302-0001", EnterpriseId, channel, categoryId: 1, urgency, "项目用地指标迟迟未批", "我公司二期项目用地报批已逾两个月。",
+            submitter, number, EnterpriseId, channel, categoryId: 1, urgency, "项目用地指标迟迟未批", "我公司二期项目用地报批已逾两个月。",
             Commissioner.UserId, Cadre.UserId, RequestTargets.Defaults(urgency), Days, start);
     }
 
-    public static RequestBuilder Submitted(DateTimeOffset? at = null, RequestChannel channel = RequestChannel.Portal, Urgency urgency = Urgency.Normal) =>
-        new(at ?? MondayMorning, channel, urgency);
+    public static RequestBuilder Submitted(
+        DateTimeOffset? at = null, RequestChannel channel = RequestChannel.Portal, Urgency urgency = Urgency.Normal, string number = "YQBY-20260302-0001") =>
+        new(at ?? MondayMorning, channel, urgency, number);
 
     /// <summary>Lets time pass before the next action.</summary>
     public RequestBuilder After(TimeSpan time)
     {
         Now += time;
+        return this;
+    }
+
+    /// <summary>The next action happens at <paramref name="moment"/>.</summary>
+    public RequestBuilder Next(DateTimeOffset moment)
+    {
+        Now = moment - TimeSpan.FromMinutes(5);
         return this;
     }
 

@@ -1,0 +1,349 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain;
+using Portal.Domain.Calendar;
+using Portal.Domain.Identity;
+using Portal.Domain.Metrics;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Data;
+using Portal.Infrastructure.Escalation;
+using Portal.Infrastructure.Identity;
+using Portal.Infrastructure.Requests;
+
+namespace Portal.Infrastructure.Dashboard;
+
+/// <summary>
+/// What the figures may be narrowed to; null is "all". A department narrows each measure to what is charged to it (see
+/// <see cref="DistrictFigures"/>); the others narrow the requests: by the enterprise's park or industry, the category,
+/// the commissioner the request is with.
+/// </summary>
+public sealed record FigureFilter(int? DepartmentId = null, int? ParkId = null, int? IndustryId = null, int? CategoryId = null, string? CommissionerUserId = null)
+{
+    public static FigureFilter None { get; } = new();
+
+    public bool NarrowsRequests => ParkId is not null || IndustryId is not null || CategoryId is not null || CommissionerUserId is not null;
+}
+
+/// <summary>
+/// The figures of one period (DESIGN.md §4, README "Figures"). A rate's denominator is what counts for it; a deadline still
+/// running and not yet due counts nowhere but in its <c>…Pending</c>.
+/// </summary>
+public sealed record PeriodFigures(
+    int Received,
+    int Resolved,
+    Rate SignedInTime,
+    int SignPending,
+    Rate ResolvedInTime,
+    int ResolvePending,
+    Rate Solved,
+    Rate Satisfied,
+    int NotRated,
+    int AwaitingReview,
+    Rate Returned,
+    Rate Reopened,
+    double? AverageHoursToSign,
+    double? AverageHoursToResolve);
+
+/// <summary>The requests not yet resolved now, and how many of them each escalation level holds at its worst.</summary>
+public sealed record OpenLoad(int Open, int Warning, int Overdue, int SeverelyOverdue);
+
+public sealed record CommissionerChoice(string Id, string Name);
+
+/// <summary>The lists a dashboard filter chooses from.</summary>
+public sealed record FigureChoices(
+    IReadOnlyList<QueueChoice> Departments, IReadOnlyList<QueueChoice> Parks, IReadOnlyList<QueueChoice> Industries,
+    IReadOnlyList<QueueChoice> Categories, IReadOnlyList<CommissionerChoice> Commissioners);
+
+/// <summary>A period's figures beside the previous period's, and the load now.</summary>
+public sealed record FiguresView(ReportingPeriod Period, PeriodFigures Current, PeriodFigures Previous, OpenLoad Now);
+
+/// <summary>
+/// 三率 and the other figures the supervisors live by, for a period and the one before it, computed from the deadlines
+/// and the timeline as they stand. Supervisors and admins see the whole district; a cadre the requests of the
+/// enterprises they guarantee; a commissioner theirs; anyone else nothing.
+/// </summary>
+/// <remarks>
+/// <para>A deadline counts in the period its due time falls in, once it is decided: met (in time or late), or past due
+/// and not met (still running, or ended unmet after its due time: a request withdrawn after the deadline, a sign deadline
+/// cut short by a return or transfer once overdue). One that ended unmet before its due time (withdrawn, returned,
+/// transferred in time) counts nowhere. Of the resolve deadlines only the last of each handling round counts: those an
+/// extension or the first co-handler replaced (superseded) do not; a reopen starts a new round.</para>
+/// <para>Events count by their time: returns and dispatches (transfers included) charged to the department returning or
+/// sent it; evaluations (the enterprise's and those staff recorded at a follow-up), resolutions, reopens, auto-closes.</para>
+/// </remarks>
+public sealed class DistrictFigures(
+    IDbContextFactory<PortalDbContext> contexts, WorkCalendarService calendars, TimeProvider time)
+{
+    private static readonly RequestState[] OpenStates =
+        [RequestState.Submitted, RequestState.Dispatched, RequestState.InProgress, RequestState.AwaitingEnterprise, RequestState.UnderReview];
+
+    private static readonly RequestAction[] CountedActions =
+    [
+        RequestAction.Dispatch, RequestAction.Transfer, RequestAction.Return, RequestAction.Resolve, RequestAction.Evaluate,
+        RequestAction.RecordFollowUpEvaluation, RequestAction.AutoClose,
+    ];
+
+    private static readonly RequestAction[] ChargedToTheirDepartment = [RequestAction.Dispatch, RequestAction.Transfer, RequestAction.Return];
+
+    public static bool MayRead(PortalUser user) => user.Role is Roles.Supervisor or Roles.Admin or Roles.Cadre or Roles.Commissioner;
+
+    /// <summary>The figures of <paramref name="period"/> and the period before it, narrowed by <paramref name="filter"/>.</summary>
+    /// <exception cref="DomainException">The filter names a department, park, industry, category or commissioner that does not exist.</exception>
+    public async Task<FiguresView> ForPeriodAsync(PortalUser user, ReportingPeriod period, FigureFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await CheckAsync(db, filter, cancellationToken);
+        var previous = period.Previous();
+        var now = time.GetUtcNow();
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
+        var requests = Narrowed(db, user, filter);
+        var (from, split, to) = (previous.Start, period.Start, period.End);
+
+        var deadlines = await DeadlinesAsync(db, filter, requests, from, split, to, now, calendar, cancellationToken);
+        var events = await EventsAsync(db, filter, requests, from, split, to, cancellationToken);
+        var disputes = await DisputesAsync(db, filter, requests, from, split, to, cancellationToken);
+        var received = await Led(db, requests, filter).Where(r => r.SubmittedAt >= from && r.SubmittedAt < to)
+            .GroupBy(r => r.SubmittedAt >= split).Select(g => new { Current = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Current, g => g.Count, cancellationToken);
+
+        PeriodFigures Of(bool current)
+        {
+            var sign = deadlines.GetValueOrDefault((DeadlineKind.Sign, current), DeadlineTally.None);
+            var resolve = deadlines.GetValueOrDefault((DeadlineKind.Resolve, current), DeadlineTally.None);
+            EventTally Event(RequestAction action) => events.GetValueOrDefault((action, current), EventTally.None);
+            var evaluations = Event(RequestAction.Evaluate) + Event(RequestAction.RecordFollowUpEvaluation);
+            var disputed = disputes.Where(d => d.Current == current).ToList();
+            var upheld = disputed.Where(d => d.Upheld == true).ToList();
+            return new PeriodFigures(
+                Received: received.GetValueOrDefault(current),
+                Resolved: Event(RequestAction.Resolve).Count,
+                SignedInTime: new Rate(sign.OnTime, sign.Counted),
+                SignPending: sign.Pending,
+                ResolvedInTime: new Rate(resolve.OnTime, resolve.Counted),
+                ResolvePending: resolve.Pending,
+                Solved: new Rate(evaluations.Solved, evaluations.Count),
+                // A disputed rating counts only once the supervisors uphold it.
+                Satisfied: new Rate(
+                    evaluations.Satisfied - disputed.Count(d => d.Satisfied) + upheld.Count(d => d.Satisfied),
+                    evaluations.Rated - disputed.Count + upheld.Count),
+                NotRated: Event(RequestAction.AutoClose).Count,
+                AwaitingReview: disputed.Count(d => d.Upheld is null),
+                Returned: new Rate(Event(RequestAction.Return).Count, Event(RequestAction.Dispatch).Count + Event(RequestAction.Transfer).Count),
+                Reopened: new Rate(evaluations.Reopened, Event(RequestAction.Resolve).Count),
+                AverageHoursToSign: sign.AverageHours,
+                AverageHoursToResolve: resolve.AverageHours);
+        }
+
+        return new FiguresView(period, Of(current: true), Of(current: false), await LoadAsync(db, filter, requests, cancellationToken));
+    }
+
+    /// <summary>What the figures can be narrowed to, each list in the order the admin pages keep it (commissioners by name).</summary>
+    public async Task<FigureChoices> ChoicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return new FigureChoices(
+            await db.Departments.OrderBy(d => d.Id).Select(d => new QueueChoice(d.Id, d.Name)).ToListAsync(cancellationToken),
+            await db.Parks.OrderBy(p => p.Id).Select(p => new QueueChoice(p.Id, p.Name)).ToListAsync(cancellationToken),
+            await db.Industries.OrderBy(i => i.Id).Select(i => new QueueChoice(i.Id, i.Name)).ToListAsync(cancellationToken),
+            await db.RequestCategories.OrderBy(c => c.Code).Select(c => new QueueChoice(c.Id, c.Name)).ToListAsync(cancellationToken),
+            await db.UsersInRole(Roles.Commissioner).OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+                .Select(u => new CommissionerChoice(u.Id, u.DisplayName)).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>A filter naming something that does not exist is refused, not answered with zeros.</summary>
+    private static async Task CheckAsync(PortalDbContext db, FigureFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.DepartmentId is { } department && !await db.Departments.AnyAsync(d => d.Id == department, cancellationToken))
+        {
+            throw new DomainException(MetricsRefusals.DepartmentNotFound, "所选部门不存在");
+        }
+        if (filter.ParkId is { } park && !await db.Parks.AnyAsync(p => p.Id == park, cancellationToken))
+        {
+            throw new DomainException(MetricsRefusals.ParkNotFound, "所选园区不存在");
+        }
+        if (filter.IndustryId is { } industry && !await db.Industries.AnyAsync(i => i.Id == industry, cancellationToken))
+        {
+            throw new DomainException(MetricsRefusals.IndustryNotFound, "所选产业不存在");
+        }
+        if (filter.CategoryId is { } category && !await db.RequestCategories.AnyAsync(c => c.Id == category, cancellationToken))
+        {
+            throw new DomainException(MetricsRefusals.CategoryNotFound, "所选诉求类别不存在");
+        }
+        if (filter.CommissionerUserId is { } commissioner && !await db.UsersInRole(Roles.Commissioner).AnyAsync(u => u.Id == commissioner, cancellationToken))
+        {
+            throw new DomainException(MetricsRefusals.CommissionerNotFound, "所选服务专员不存在");
+        }
+    }
+
+    /// <summary>The requests in the user's scope and the filter's park, industry, category and commissioner; null when that is every request.</summary>
+    private static IQueryable<ServiceRequest>? Narrowed(PortalDbContext db, PortalUser user, FigureFilter filter)
+    {
+        if (user.Role is Roles.Supervisor or Roles.Admin && !filter.NarrowsRequests)
+        {
+            return null;
+        }
+        var requests = MayRead(user) ? db.ServiceRequests.VisibleTo(db, user) : db.ServiceRequests.Where(_ => false);
+        if (filter.ParkId is { } park)
+        {
+            requests = requests.Where(r => db.Enterprises.Any(e => e.Id == r.EnterpriseId && e.ParkId == park));
+        }
+        if (filter.IndustryId is { } industry)
+        {
+            requests = requests.Where(r => db.Enterprises.Any(e => e.Id == r.EnterpriseId && e.IndustryId == industry));
+        }
+        if (filter.CategoryId is { } category)
+        {
+            requests = requests.Where(r => r.CategoryId == category);
+        }
+        if (filter.CommissionerUserId is { } commissioner)
+        {
+            requests = requests.Where(r => r.CommissionerUserId == commissioner);
+        }
+        return requests;
+    }
+
+    /// <summary>The narrowed requests, and of the department's filter those it leads now: what request counts are charged by.</summary>
+    private static IQueryable<ServiceRequest> Led(PortalDbContext db, IQueryable<ServiceRequest>? requests, FigureFilter filter)
+    {
+        var all = requests ?? db.ServiceRequests;
+        return filter.DepartmentId is { } department ? all.Where(r => r.LeadDepartmentId == department) : all;
+    }
+
+    private sealed record DeadlineTally(int Counted, int OnTime, int Pending, double? AverageHours)
+    {
+        public static DeadlineTally None { get; } = new(0, 0, 0, null);
+    }
+
+    private static async Task<Dictionary<(DeadlineKind Kind, bool Current), DeadlineTally>> DeadlinesAsync(
+        PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
+        DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, DateTimeOffset now, WorkCalendar calendar, CancellationToken cancellationToken)
+    {
+        var deadlines = db.Set<RequestDeadline>().AsNoTracking()
+            .Where(d => (d.Kind == DeadlineKind.Sign || (d.Kind == DeadlineKind.Resolve && d.Status != DeadlineStatus.Superseded))
+                && d.DueAt >= from && d.DueAt < to);
+        if (requests is not null)
+        {
+            var ids = requests.Select(r => r.Id);
+            deadlines = deadlines.Where(d => ids.Contains(EF.Property<long>(d, "RequestId")));
+        }
+        if (filter.DepartmentId is { } department)
+        {
+            deadlines = deadlines.Where(d => d.DepartmentId == department);
+        }
+        var outcomes = deadlines.Select(d => new
+        {
+            d.Kind,
+            Current = d.DueAt >= split,
+            Met = d.Status == DeadlineStatus.Met,
+            OnTime = d.Status == DeadlineStatus.Met && d.EndedAt <= d.DueAt,
+            // Decided late without being met: past due and still running (a pause that began after the due time
+            // included), or ended unmet after its due time.
+            Missed = (d.Status == DeadlineStatus.Open && d.DueAt < now)
+                || (d.Status == DeadlineStatus.Paused && d.PausedAt > d.DueAt)
+                || ((d.Status == DeadlineStatus.Cancelled || d.Status == DeadlineStatus.Superseded) && d.EndedAt > d.DueAt),
+            Running = d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Paused,
+        });
+        var tallies = await outcomes.GroupBy(o => new { o.Kind, o.Current })
+            .Select(g => new
+            {
+                g.Key.Kind,
+                g.Key.Current,
+                Met = g.Sum(o => o.Met ? 1 : 0),
+                OnTime = g.Sum(o => o.OnTime ? 1 : 0),
+                Missed = g.Sum(o => o.Missed ? 1 : 0),
+                Pending = g.Sum(o => o.Running && !o.Missed ? 1 : 0),
+            })
+            .ToListAsync(cancellationToken);
+        // Working time needs the calendar: the met deadlines' spans are read and counted here.
+        var spans = (await deadlines.Where(d => d.Status == DeadlineStatus.Met)
+                .Select(d => new { d.Kind, Current = d.DueAt >= split, d.StartedAt, EndedAt = d.EndedAt!.Value, d.PausedWorkingTime })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => (s.Kind, s.Current), s => (calendar.WorkingTimeBetween(s.StartedAt, s.EndedAt) - s.PausedWorkingTime).TotalHours);
+        return tallies.ToDictionary(
+            t => (t.Kind, t.Current),
+            t => new DeadlineTally(t.Met + t.Missed, t.OnTime, t.Pending, t.Met > 0 ? spans[(t.Kind, t.Current)].Average() : null));
+    }
+
+    private sealed record EventTally(int Count, int Solved, int Rated, int Satisfied, int Reopened)
+    {
+        public static EventTally None { get; } = new(0, 0, 0, 0, 0);
+
+        public static EventTally operator +(EventTally a, EventTally b) =>
+            new(a.Count + b.Count, a.Solved + b.Solved, a.Rated + b.Rated, a.Satisfied + b.Satisfied, a.Reopened + b.Reopened);
+    }
+
+    private static async Task<Dictionary<(RequestAction Action, bool Current), EventTally>> EventsAsync(
+        PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
+        DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var events = db.Set<RequestEvent>().AsNoTracking().Where(e => CountedActions.Contains(e.Action) && e.At >= from && e.At < to);
+        if (requests is not null)
+        {
+            var ids = requests.Select(r => r.Id);
+            events = events.Where(e => ids.Contains(EF.Property<long>(e, "RequestId")));
+        }
+        if (filter.DepartmentId is { } department)
+        {
+            var led = db.ServiceRequests.Where(r => r.LeadDepartmentId == department).Select(r => r.Id);
+            events = events.Where(e => ChargedToTheirDepartment.Contains(e.Action)
+                ? e.DepartmentId == department
+                : led.Contains(EF.Property<long>(e, "RequestId")));
+        }
+        return await events
+            .GroupBy(e => new { e.Action, Current = e.At >= split })
+            .Select(g => new
+            {
+                g.Key.Action,
+                g.Key.Current,
+                Tally = new EventTally(
+                    g.Count(),
+                    g.Sum(e => e.Solved == true ? 1 : 0),
+                    g.Sum(e => e.Satisfaction != null ? 1 : 0),
+                    g.Sum(e => e.Satisfaction == Satisfaction.Satisfied || e.Satisfaction == Satisfaction.BasicallySatisfied ? 1 : 0),
+                    g.Sum(e => e.StateAfter == RequestState.InProgress ? 1 : 0)),
+            })
+            .ToDictionaryAsync(t => (t.Action, t.Current), t => t.Tally, cancellationToken);
+    }
+
+    /// <summary>A disputed rating (不满意甄别): the evaluation that sent the request to review, and the review's outcome (null while pending).</summary>
+    private sealed record Disputed(bool Current, bool Satisfied, bool? Upheld);
+
+    private static async Task<List<Disputed>> DisputesAsync(
+        PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
+        DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var evaluations = db.Set<RequestEvent>().AsNoTracking()
+            .Where(e => (e.Action == RequestAction.Evaluate || e.Action == RequestAction.RecordFollowUpEvaluation)
+                && e.StateAfter == RequestState.UnderReview && e.At >= from && e.At < to);
+        if (requests is not null || filter.DepartmentId is not null)
+        {
+            var ids = Led(db, requests, filter).Select(r => r.Id);
+            evaluations = evaluations.Where(e => ids.Contains(EF.Property<long>(e, "RequestId")));
+        }
+        var reviews = db.Set<RequestEvent>().Where(r => r.Action == RequestAction.ReviewDispute);
+        return await evaluations
+            .Select(e => new Disputed(
+                e.At >= split,
+                e.Satisfaction == Satisfaction.Satisfied || e.Satisfaction == Satisfaction.BasicallySatisfied,
+                reviews.Where(r => EF.Property<long>(r, "RequestId") == EF.Property<long>(e, "RequestId") && r.Sequence > e.Sequence)
+                    .Select(r => r.Upheld).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The requests not yet resolved, and of them those whose running deadlines the escalation scan has recorded at each
+    /// level, the worst counted: what the battle map colours.
+    /// </summary>
+    private static async Task<OpenLoad> LoadAsync(PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests, CancellationToken cancellationToken)
+    {
+        var open = Led(db, requests, filter).Where(r => OpenStates.Contains(r.State));
+        var count = await open.CountAsync(cancellationToken);
+        var ids = open.Select(r => r.Id);
+        var worst = await db.OfRunningDeadlines()
+            .Where(e => ids.Contains(e.RequestId))
+            .GroupBy(e => e.RequestId)
+            .Select(g => g.Max(e => e.Level == EscalationLevel.SeverelyOverdue ? 3 : e.Level == EscalationLevel.Overdue ? 2 : 1))
+            .ToListAsync(cancellationToken);
+        return new OpenLoad(count, worst.Count(l => l == 1), worst.Count(l => l == 2), worst.Count(l => l == 3));
+    }
+}
