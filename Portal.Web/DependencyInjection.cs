@@ -14,6 +14,7 @@ using Portal.Web.Components.Account;
 using Portal.Web.Features.Admin;
 using Portal.Web.Features.Attachments;
 using Portal.Web.Features.Calendar;
+using Portal.Web.Features.Dashboard.Tables;
 using Portal.Web.Shared;
 
 namespace Portal.Web;
@@ -98,6 +99,7 @@ public static class DependencyInjection
         app.MapCalendarEndpoints();
         app.MapAttachmentEndpoints();
         app.MapAuditExport();
+        app.MapDashboardExport();
 
         app.MapHangfireDashboard("/jobs", new DashboardOptions
             {
