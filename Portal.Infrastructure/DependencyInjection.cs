@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<ActionChoices>();
         services.AddScoped<CadreOverview>();
         services.AddScoped<DistrictFigures>();
+        services.AddScoped<BattleMap>();
         services.AddScoped<EnterpriseCards>();
         services.AddScoped<SupervisorDesk>();
         services.AddPortalAttachments(configuration, contentRoot);

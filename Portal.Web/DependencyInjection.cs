@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(PortalCulture.Configure);
         services.AddScoped<PortalFormat>();
+        services.AddScoped<IDashboardTableSource, BattleMapTable>();
         services.AddMudServices();
         // The prerendered pages' [PersistentState] comes back in the circuit's first message: a supervisor's workspace
         // (a page of the queue and of each desk list) outgrows SignalR's 32 KB default, and the circuit would close.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Portal.Domain.Calendar;
 
 namespace Portal.Domain.Metrics;
@@ -12,6 +13,11 @@ public sealed record ReportingPeriod
 {
     public const int MaxYears = 5;
 
+    /// <remarks>
+    /// Private, so that only <see cref="Containing"/> and <see cref="Custom"/> make one; JSON may use it, as a page's
+    /// prerendered state comes back through it when the circuit starts.
+    /// </remarks>
+    [JsonConstructor]
     private ReportingPeriod(PeriodKind kind, DateOnly first, DateOnly last)
     {
         Kind = kind;

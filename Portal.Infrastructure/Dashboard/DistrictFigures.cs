@@ -74,7 +74,7 @@ public sealed record FiguresView(ReportingPeriod Period, PeriodFigures Current, 
 public sealed class DistrictFigures(
     IDbContextFactory<PortalDbContext> contexts, WorkCalendarService calendars, TimeProvider time)
 {
-    private static readonly RequestState[] OpenStates =
+    internal static readonly RequestState[] OpenStates =
         [RequestState.Submitted, RequestState.Dispatched, RequestState.InProgress, RequestState.AwaitingEnterprise, RequestState.UnderReview];
 
     private static readonly RequestAction[] CountedActions =
@@ -151,7 +151,7 @@ public sealed class DistrictFigures(
     }
 
     /// <summary>A filter naming something that does not exist is refused, not answered with zeros.</summary>
-    private static async Task CheckAsync(PortalDbContext db, FigureFilter filter, CancellationToken cancellationToken)
+    internal static async Task CheckAsync(PortalDbContext db, FigureFilter filter, CancellationToken cancellationToken)
     {
         if (filter.DepartmentId is { } department && !await db.Departments.AnyAsync(d => d.Id == department, cancellationToken))
         {
@@ -176,7 +176,7 @@ public sealed class DistrictFigures(
     }
 
     /// <summary>The requests in the user's scope and the filter's park, industry, category and commissioner; null when that is every request.</summary>
-    private static IQueryable<ServiceRequest>? Narrowed(PortalDbContext db, PortalUser user, FigureFilter filter)
+    internal static IQueryable<ServiceRequest>? Narrowed(PortalDbContext db, PortalUser user, FigureFilter filter)
     {
         if (user.Role is Roles.Supervisor or Roles.Admin && !filter.NarrowsRequests)
         {
@@ -203,7 +203,7 @@ public sealed class DistrictFigures(
     }
 
     /// <summary>The narrowed requests, and of the department's filter those it leads now: what request counts are charged by.</summary>
-    private static IQueryable<ServiceRequest> Led(PortalDbContext db, IQueryable<ServiceRequest>? requests, FigureFilter filter)
+    internal static IQueryable<ServiceRequest> Led(PortalDbContext db, IQueryable<ServiceRequest>? requests, FigureFilter filter)
     {
         var all = requests ?? db.ServiceRequests;
         return filter.DepartmentId is { } department ? all.Where(r => r.LeadDepartmentId == department) : all;

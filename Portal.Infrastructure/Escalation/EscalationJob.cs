@@ -294,7 +294,8 @@ public sealed class EscalationJob(
                 (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         // The bells now; the e-mail goes to delivery in chunks of many requests' (see DeliveryQueue).
-        notifier.AfterCommit(new NotificationsToSend([], told));
+        // The pages showing these requests (their details, the battle map) follow the new levels too.
+        notifier.AfterCommit(new NotificationsToSend([], told) { RequestNumbers = [.. reached.Select(r => r.Request.Number).Distinct()] });
         round.Delivery.Add(outboxIds);
         return added;
     }

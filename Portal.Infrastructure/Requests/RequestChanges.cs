@@ -16,6 +16,12 @@ public interface IRequestChanges
 
     /// <summary>Calls <paramref name="changed"/> whenever the request changes, until disposed.</summary>
     IDisposable Subscribe(string number, Func<Task> changed);
+
+    /// <summary>
+    /// Calls <paramref name="changed"/> once for each publication that names any request, until disposed: what a view over
+    /// many requests (the battle map) follows.
+    /// </summary>
+    IDisposable SubscribeToAll(Func<Task> changed);
 }
 
 /// <summary>Request changes within one web node.</summary>
@@ -23,7 +29,16 @@ public sealed class InProcessRequestChanges(ILogger<InProcessRequestChanges> log
 {
     private readonly LiveTopics _requests = new(logger);
 
-    public void Publish(IEnumerable<string> numbers) => _requests.Publish(numbers);
+    /// <summary>The topic of every publication: no request number contains it.</summary>
+    private const string Any = "*";
+
+    public void Publish(IEnumerable<string> numbers)
+    {
+        var named = numbers.ToList();
+        _requests.Publish(named.Count > 0 ? named.Append(Any) : named);
+    }
 
     public IDisposable Subscribe(string number, Func<Task> changed) => _requests.Subscribe(number, changed);
+
+    public IDisposable SubscribeToAll(Func<Task> changed) => _requests.Subscribe(Any, changed);
 }

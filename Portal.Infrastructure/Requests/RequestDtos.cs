@@ -62,12 +62,14 @@ public enum RequestSort
 
 /// <summary>
 /// Which requests a list shows: in one of <see cref="States"/> (any when empty), matching <see cref="Text"/> in number,
-/// title or enterprise, of one enterprise when <see cref="EnterpriseId"/> is set, and when <see cref="Level"/> is set
+/// title or enterprise, of one enterprise when <see cref="EnterpriseId"/> is set (or led by one department, of one park, with
+/// one commissioner: the battle map's tiles), and when <see cref="Level"/> is set
 /// only open ones at that level as the escalation scan recorded it (as the queue's filter reads it).
 /// </summary>
 public sealed record RequestListQuery(
     IReadOnlyList<RequestState>? States = null, string? Text = null, RequestSort Sort = RequestSort.Newest,
-    int? EnterpriseId = null, EscalationLevel? Level = null)
+    int? EnterpriseId = null, EscalationLevel? Level = null,
+    int? DepartmentId = null, int? ParkId = null, string? CommissionerUserId = null)
 {
     public const int TextMaxLength = 100;
 }

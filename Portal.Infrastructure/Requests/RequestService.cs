@@ -178,6 +178,18 @@ public sealed class RequestService(
         {
             visible = visible.Where(r => r.EnterpriseId == enterpriseId);
         }
+        if (query.DepartmentId is { } departmentId)
+        {
+            visible = visible.Where(r => r.LeadDepartmentId == departmentId);
+        }
+        if (query.ParkId is { } parkId)
+        {
+            visible = visible.Where(r => db.Enterprises.Any(e => e.Id == r.EnterpriseId && e.ParkId == parkId));
+        }
+        if (query.CommissionerUserId is { } commissionerId)
+        {
+            visible = visible.Where(r => r.CommissionerUserId == commissionerId);
+        }
         if (query.Level is { } level)
         {
             visible = AtLevel(db, visible, level);

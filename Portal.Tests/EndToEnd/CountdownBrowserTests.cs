@@ -92,14 +92,4 @@ public class CountdownBrowserTests
         return await portal.Services.RequestsAsync(s => s.SubmitAsync(user, new SubmitRequestInput(
             user.EnterpriseId!.Value, land, Urgency.Normal, RequestChannel.Portal, "用地指标协调", "请协调建设用地指标。")));
     }
-
-    /// <summary>The real clock moved to an instant the test sets: time runs on from there, and timers stay real.</summary>
-    private sealed class ShiftedTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        private TimeSpan _shift = now - System.GetUtcNow();
-
-        public void Set(DateTimeOffset instant) => _shift = instant - System.GetUtcNow();
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
-    }
 }

@@ -9,7 +9,7 @@ public class ShellTests(BrowserPortalHost host) : IClassFixture<BrowserPortalHos
     public static TheoryData<string, string, string[]> RoleHomes => new()
     {
         { "enterprise@yqby.test", "企业用户", ["首页", "提交诉求", "我的诉求", "项目", "政策库", "账号设置"] },
-        { "commissioner@yqby.test", "经济发展服务专员", ["首页", "提交诉求", "诉求", "项目", "工作台", "注册审核", "企业", "政策库", "账号设置"] },
+        { "commissioner@yqby.test", "经济发展服务专员", ["首页", "提交诉求", "诉求", "项目", "工作台", "注册审核", "企业", "挂图作战", "政策库", "账号设置"] },
         { "zrzy.handler@yqby.test", "部门经办人", ["首页", "诉求", "工作台", "政策库", "账号设置"] },
         { "cadre@yqby.test", "包保县级干部", ["首页", "诉求", "企业", "挂图作战", "每日简报", "政策库", "账号设置"] },
         { "supervisor@yqby.test", "营商环境督查", ["首页", "诉求", "工作台", "注册审核", "企业", "挂图作战", "每日简报", "政策库", "账号设置"] },

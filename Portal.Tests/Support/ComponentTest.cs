@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using Portal.Infrastructure.Attachments;
+using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Identity;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Projects;
@@ -74,6 +75,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton(portal.GetRequiredService<AttachmentService>());
         Services.AddSingleton(changes ?? portal.GetRequiredService<IRequestChanges>());
         Services.AddScoped(_ => portal.CreateScope().ServiceProvider.GetRequiredService<EnterpriseCards>());
+        Services.AddScoped(_ => portal.CreateScope().ServiceProvider.GetRequiredService<DistrictFigures>());
     }
 
     /// <summary>The request page with the hosts its dialogs and popovers open in, as the portal's layout has them.</summary>

@@ -6,6 +6,17 @@ namespace Portal.Tests.Domain.Metrics;
 
 public class ReportingPeriodTests
 {
+    /// <summary>A page's prerendered state (the dashboard's figures carry their period) comes back as JSON when the circuit starts.</summary>
+    [Fact]
+    public void APeriod_ComesBackFromJson_AsItWent()
+    {
+        var periods = new[] { ReportingPeriod.Containing(PeriodKind.Quarter, Day("2026-03-18")), ReportingPeriod.Custom(Day("2026-01-05"), Day("2026-02-27")) };
+
+        var back = periods.Select(p => System.Text.Json.JsonSerializer.Deserialize<ReportingPeriod>(System.Text.Json.JsonSerializer.Serialize(p)));
+
+        Assert.Equal(periods, back);
+    }
+
     [Theory]
     [InlineData("2026-03-16")]
     [InlineData("2026-03-18")]

@@ -8,13 +8,14 @@ using Portal.Domain.Identity;
 using Portal.Domain.Metrics;
 using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Requests;
+using Portal.Web.Features.Dashboard.Tables;
 using Portal.Web.Resources;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Dashboard;
 
 /// <summary>What the first render loaded, kept across prerendering so that the figures are not computed twice.</summary>
-public sealed record DashboardData(string UserId, FigureChoices Choices, FiguresView? View, string? Refused);
+public sealed record DashboardData(string UserId, FigureChoices Choices, FiguresView? View, FigureFilter? Filter, string? Refused);
 
 /// <summary>
 /// 挂图作战: the figures the supervisors live by (三率 and the rest) for a chosen period beside the one before, narrowed by
@@ -70,9 +71,20 @@ public sealed partial class DashboardPage
     [SupplyParameterFromQuery(Name = "commissioner")]
     public string? CommissionerParameter { get; set; }
 
+    /// <summary><c>?tab=map</c>: the tab to open with (<see cref="Tabs"/>); the overview otherwise.</summary>
+    [SupplyParameterFromQuery(Name = "tab")]
+    public string? TabParameter { get; set; }
+
+    /// <summary>The tabs in their order, by the names the address uses.</summary>
+    private static readonly string[] Tabs = ["overview", "map"];
+
     private PortalUser _user = default!;
     private FigureChoices _choices = new([], [], [], [], []);
     private FiguresView? _view;
+
+    /// <summary>The period and filter of the figures shown: what every tab is computed for.</summary>
+    private DashboardChoice? _shown;
+    private int _tab;
     private string? _refused;
     private bool _busy;
     private PeriodKind _kind = PeriodKind.Month;
@@ -95,6 +107,7 @@ public sealed partial class DashboardPage
         if (Data is { } handed && handed.UserId == _user.Id)
         {
             (_choices, _view, _refused) = (handed.Choices, handed.View, handed.Refused);
+            _shown = _view is not null && handed.Filter is not null ? new DashboardChoice(_view.Period, handed.Filter) : null;
             return;
         }
         _choices = await Figures.ChoicesAsync();
@@ -107,7 +120,7 @@ public sealed partial class DashboardPage
             await LoadAsync();
             _refused = refused;
         }
-        Data = new DashboardData(_user.Id, _choices, _view, _refused);
+        Data = new DashboardData(_user.Id, _choices, _view, _shown?.Filter, _refused);
     }
 
     /// <summary>The choice the address carries; what does not parse is left at its default.</summary>
@@ -125,6 +138,7 @@ public sealed partial class DashboardPage
         }
         (_department, _park, _industry, _category) = (DepartmentParameter, ParkParameter, IndustryParameter, CategoryParameter);
         _commissioner = string.IsNullOrWhiteSpace(CommissionerParameter) ? null : CommissionerParameter;
+        _tab = Math.Max(0, Array.IndexOf(Tabs, TabParameter?.ToLowerInvariant()));
     }
 
     private static DateTime? ParseDay(string? text) =>
@@ -142,7 +156,9 @@ public sealed partial class DashboardPage
         _busy = true;
         try
         {
-            _view = await Figures.ForPeriodAsync(_user, ChosenPeriod(), ChosenFilter());
+            var (period, filter) = (ChosenPeriod(), ChosenFilter());
+            _view = await Figures.ForPeriodAsync(_user, period, filter);
+            _shown = new DashboardChoice(period, filter);
             _refused = null;
         }
         catch (DomainException refusal)

@@ -6,6 +6,7 @@ using Portal.Domain.Calendar;
 using Portal.Domain.Identity;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Requests;
 using Portal.Web.Resources;
 using Portal.Web.Shared;
@@ -26,6 +27,9 @@ public sealed partial class RequestsPage
 
     [Inject]
     private WorkCalendarService Calendars { get; set; } = default!;
+
+    [Inject]
+    private DistrictFigures FigureChoices { get; set; } = default!;
 
     [Inject]
     private PortalFormat Format { get; set; } = default!;
@@ -51,12 +55,27 @@ public sealed partial class RequestsPage
     [SupplyParameterFromQuery(Name = "level")]
     public string? Level { get; set; }
 
+    /// <summary><c>?department=</c>: only requests this department leads (staff only), as the battle map's tiles link.</summary>
+    [SupplyParameterFromQuery(Name = "department")]
+    public int? Department { get; set; }
+
+    /// <summary><c>?park=</c>: only requests of this park's enterprises (staff only), as the battle map's tiles link.</summary>
+    [SupplyParameterFromQuery(Name = "park")]
+    public int? Park { get; set; }
+
+    /// <summary><c>?commissioner=</c>: only requests with this commissioner (staff only), as the battle map's tiles link.</summary>
+    [SupplyParameterFromQuery(Name = "commissioner")]
+    public string? Commissioner { get; set; }
+
     private PortalUser _user = new("", "");
     private RequestState? _state;
     private string? _text;
     private RequestSort _sort;
     private bool _loading;
-    private (int? Enterprise, EscalationLevel? Level) _loadedFor;
+    private (int? Enterprise, EscalationLevel? Level, MapNarrowing? Map) _loadedFor;
+
+    /// <summary>What the map's narrowing is called (the department's, park's or commissioner's name), once looked up.</summary>
+    private string? _mapName;
     private WorkCalendar? _calendar;
 
     private bool IsEnterprise => _user.Role == Roles.Enterprise;
@@ -68,7 +87,8 @@ public sealed partial class RequestsPage
     protected override async Task OnInitializedAsync()
     {
         _user = (await Authentication).User.ToPortalUser();
-        _loadedFor = (EnterpriseFilter, LevelFilter);
+        _loadedFor = (EnterpriseFilter, LevelFilter, MapFilter);
+        await NameMapFilterAsync();
         // Cached by its revision: one small query on each run; the countdowns count by it, here and in the browser.
         _calendar = await Calendars.GetCalendarAsync();
         if (Data is null)
@@ -80,9 +100,10 @@ public sealed partial class RequestsPage
     /// <summary>A link to the same page with other <c>?enterprise=</c> or <c>?level=</c> (the card's, "all requests") reloads the list.</summary>
     protected override async Task OnParametersSetAsync()
     {
-        if (_loadedFor != (EnterpriseFilter, LevelFilter))
+        if (_loadedFor != (EnterpriseFilter, LevelFilter, MapFilter))
         {
-            _loadedFor = (EnterpriseFilter, LevelFilter);
+            _loadedFor = (EnterpriseFilter, LevelFilter, MapFilter);
+            await NameMapFilterAsync();
             await ReloadAsync();
         }
     }
@@ -92,9 +113,34 @@ public sealed partial class RequestsPage
     private EscalationLevel? LevelFilter => !IsEnterprise && Enum.TryParse<EscalationLevel>(Level, ignoreCase: true, out var level)
         && Enum.IsDefined(level) ? level : null;
 
-    private bool Narrowed => EnterpriseFilter is not null || LevelFilter is not null;
+    /// <summary>One department, park or commissioner from the battle map; the list still shows only what the user may see.</summary>
+    private sealed record MapNarrowing(int? Department, int? Park, string? Commissioner);
 
-    private RequestListQuery Query => new(_state is { } state ? [state] : null, _text, _sort, EnterpriseFilter, LevelFilter);
+    private MapNarrowing? MapFilter => IsEnterprise || (Department is null && Park is null && string.IsNullOrEmpty(Commissioner))
+        ? null
+        : new MapNarrowing(Department, Park, string.IsNullOrEmpty(Commissioner) ? null : Commissioner);
+
+    private bool Narrowed => EnterpriseFilter is not null || LevelFilter is not null || MapFilter is not null;
+
+    private RequestListQuery Query => new(_state is { } state ? [state] : null, _text, _sort, EnterpriseFilter, LevelFilter,
+        MapFilter?.Department, MapFilter?.Park, MapFilter?.Commissioner);
+
+    private async Task NameMapFilterAsync()
+    {
+        _mapName = null;
+        if (MapFilter is not { } map)
+        {
+            return;
+        }
+        var choices = await FigureChoices.ChoicesAsync();
+        var names = new List<string?>
+        {
+            map.Department is { } d ? choices.Departments.FirstOrDefault(c => c.Id == d)?.Name ?? "?" : null,
+            map.Park is { } p ? choices.Parks.FirstOrDefault(c => c.Id == p)?.Name ?? "?" : null,
+            map.Commissioner is { } c ? choices.Commissioners.FirstOrDefault(x => x.Id == c)?.Name ?? "?" : null,
+        };
+        _mapName = string.Join(" · ", names.Where(n => n is not null));
+    }
 
     private async Task ReloadAsync()
     {

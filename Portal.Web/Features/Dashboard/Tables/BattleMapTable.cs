@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Localization;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Dashboard;
+using Portal.Infrastructure.Requests;
+using Portal.Web.Resources;
+
+namespace Portal.Web.Features.Dashboard.Tables;
+
+/// <summary>The battle map's three grids as one table (grid, name, open, then each level's count), for its exports.</summary>
+public sealed class BattleMapTable(BattleMap map, IStringLocalizer<DashboardResource> text, IStringLocalizer<RequestResource> requestText) : IDashboardTableSource
+{
+    public const string TableName = "map";
+
+    public string Name => TableName;
+
+    public async Task<DashboardTable> TableAsync(PortalUser user, DashboardChoice choice, CancellationToken cancellationToken = default) =>
+        Of(await map.NowAsync(user, choice.Filter, cancellationToken));
+
+    public DashboardTable Of(MapView view)
+    {
+        IEnumerable<IReadOnlyList<DashboardCell>> Rows(string grid, IEnumerable<MapTile> tiles) => tiles.Select(t => (IReadOnlyList<DashboardCell>)
+        [
+            grid, t.Name, Count(t.Open), Count(t.OnTrack), Count(t.Warning), Count(t.Overdue), Count(t.SeverelyOverdue),
+        ]);
+        return new DashboardTable(
+            TableName,
+            text["Map.Title"],
+            [
+                text["Map.Column.Grid"], text["Map.Column.Name"], text["Map.Column.Open"],
+                .. Enum.GetValues<EscalationLevel>().Select(l => requestText["Level." + l].Value),
+            ],
+            [
+                .. Rows(text["Map.Departments"], view.Departments),
+                .. Rows(text["Map.Parks"], view.Parks),
+                .. Rows(text["Map.Commissioners"], view.Commissioners),
+            ]);
+    }
+
+    private static DashboardCell Count(int count) => new(count.ToString(System.Globalization.CultureInfo.CurrentCulture), count);
+}
