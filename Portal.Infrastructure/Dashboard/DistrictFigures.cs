@@ -93,29 +93,75 @@ public sealed class DistrictFigures(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await CheckAsync(db, filter, cancellationToken);
-        var previous = period.Previous();
+        var requests = Narrowed(db, user, filter);
+        var tallies = await TallyAsync(db, filter, requests, period.Previous().Start, period.Start, period.End, cancellationToken);
+        return new FiguresView(
+            period, tallies.Figures(current: true, _ => true), tallies.Figures(current: false, _ => true), await LoadAsync(db, filter, requests, cancellationToken));
+    }
+
+    /// <summary>
+    /// The figures of <paramref name="period"/> of each department something was charged to, as
+    /// <see cref="ForPeriodAsync"/> gives them for a filter naming that department, computed together in one pass. The
+    /// filter's department is ignored: every department is counted; its park, industry, category and commissioner narrow
+    /// the requests.
+    /// </summary>
+    /// <exception cref="DomainException">The filter names a park, industry, category or commissioner that does not exist.</exception>
+    public async Task<IReadOnlyDictionary<int, PeriodFigures>> ByDepartmentAsync(
+        PortalUser user, ReportingPeriod period, FigureFilter filter, CancellationToken cancellationToken = default)
+    {
+        var requestsOnly = filter with { DepartmentId = null };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await CheckAsync(db, requestsOnly, cancellationToken);
+        var tallies = await TallyAsync(db, requestsOnly, Narrowed(db, user, requestsOnly), period.Start, period.Start, period.End, cancellationToken);
+        return tallies.Departments().ToDictionary(d => d, d => tallies.Figures(current: true, charged => charged == d));
+    }
+
+    /// <summary>
+    /// What the figures of the periods from <paramref name="from"/> to <paramref name="split"/> (previous) and from
+    /// <paramref name="split"/> to <paramref name="to"/> (current) are made of, by the department each part is charged to.
+    /// </summary>
+    private async Task<Tallies> TallyAsync(
+        PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
+        DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
-        var requests = Narrowed(db, user, filter);
-        var (from, split, to) = (previous.Start, period.Start, period.End);
-
         var deadlines = await DeadlinesAsync(db, filter, requests, from, split, to, now, calendar, cancellationToken);
         var events = await EventsAsync(db, filter, requests, from, split, to, cancellationToken);
         var disputes = await DisputesAsync(db, filter, requests, from, split, to, cancellationToken);
         var received = await Led(db, requests, filter).Where(r => r.SubmittedAt >= from && r.SubmittedAt < to)
-            .GroupBy(r => r.SubmittedAt >= split).Select(g => new { Current = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Current, g => g.Count, cancellationToken);
+            .GroupBy(r => new { Current = r.SubmittedAt >= split, Department = r.LeadDepartmentId })
+            .Select(g => new { g.Key.Current, g.Key.Department, Count = g.Count() })
+            .ToDictionaryAsync(g => (g.Current, g.Department), g => g.Count, cancellationToken);
+        return new Tallies(deadlines, events, disputes, received);
+    }
 
-        PeriodFigures Of(bool current)
+    /// <summary>The counts behind the figures, each keyed by the department it is charged to (null: none).</summary>
+    private sealed record Tallies(
+        Dictionary<(DeadlineKind Kind, bool Current, int? Department), DeadlineTally> Deadlines,
+        Dictionary<(RequestAction Action, bool Current, int? Department), EventTally> Events,
+        List<Disputed> Disputes,
+        Dictionary<(bool Current, int? Department), int> Received)
+    {
+        public IEnumerable<int> Departments() =>
+            Deadlines.Keys.Select(k => k.Department).Concat(Events.Keys.Select(k => k.Department))
+                .Concat(Disputes.Select(d => d.Department)).Concat(Received.Keys.Select(k => k.Department))
+                .OfType<int>().Distinct().Order();
+
+        /// <summary>The figures of the current or the previous period, of what is charged to the departments <paramref name="counts"/> takes (null among them).</summary>
+        public PeriodFigures Figures(bool current, Func<int?, bool> counts)
         {
-            var sign = deadlines.GetValueOrDefault((DeadlineKind.Sign, current), DeadlineTally.None);
-            var resolve = deadlines.GetValueOrDefault((DeadlineKind.Resolve, current), DeadlineTally.None);
-            EventTally Event(RequestAction action) => events.GetValueOrDefault((action, current), EventTally.None);
+            DeadlineTally Deadline(DeadlineKind kind) => Deadlines.Where(t => t.Key.Kind == kind && t.Key.Current == current && counts(t.Key.Department))
+                .Aggregate(DeadlineTally.None, (sum, t) => sum + t.Value);
+            EventTally Event(RequestAction action) => Events.Where(t => t.Key.Action == action && t.Key.Current == current && counts(t.Key.Department))
+                .Aggregate(EventTally.None, (sum, t) => sum + t.Value);
+            var sign = Deadline(DeadlineKind.Sign);
+            var resolve = Deadline(DeadlineKind.Resolve);
             var evaluations = Event(RequestAction.Evaluate) + Event(RequestAction.RecordFollowUpEvaluation);
-            var disputed = disputes.Where(d => d.Current == current).ToList();
+            var disputed = Disputes.Where(d => d.Current == current && counts(d.Department)).ToList();
             var upheld = disputed.Where(d => d.Upheld == true).ToList();
             return new PeriodFigures(
-                Received: received.GetValueOrDefault(current),
+                Received: Received.Where(r => r.Key.Current == current && counts(r.Key.Department)).Sum(r => r.Value),
                 Resolved: Event(RequestAction.Resolve).Count,
                 SignedInTime: new Rate(sign.OnTime, sign.Counted),
                 SignPending: sign.Pending,
@@ -133,8 +179,6 @@ public sealed class DistrictFigures(
                 AverageHoursToSign: sign.AverageHours,
                 AverageHoursToResolve: resolve.AverageHours);
         }
-
-        return new FiguresView(period, Of(current: true), Of(current: false), await LoadAsync(db, filter, requests, cancellationToken));
     }
 
     /// <summary>What the figures can be narrowed to, each list in the order the admin pages keep it (commissioners by name).</summary>
@@ -209,12 +253,18 @@ public sealed class DistrictFigures(
         return filter.DepartmentId is { } department ? all.Where(r => r.LeadDepartmentId == department) : all;
     }
 
-    private sealed record DeadlineTally(int Counted, int OnTime, int Pending, double? AverageHours)
+    /// <summary>Deadlines decided (<paramref name="Counted"/>), met in time, still to come; the working hours of the <paramref name="Met"/> ones.</summary>
+    private sealed record DeadlineTally(int Counted, int OnTime, int Pending, int Met, double MetHours)
     {
-        public static DeadlineTally None { get; } = new(0, 0, 0, null);
+        public static DeadlineTally None { get; } = new(0, 0, 0, 0, 0);
+
+        public double? AverageHours => Met > 0 ? MetHours / Met : null;
+
+        public static DeadlineTally operator +(DeadlineTally a, DeadlineTally b) =>
+            new(a.Counted + b.Counted, a.OnTime + b.OnTime, a.Pending + b.Pending, a.Met + b.Met, a.MetHours + b.MetHours);
     }
 
-    private static async Task<Dictionary<(DeadlineKind Kind, bool Current), DeadlineTally>> DeadlinesAsync(
+    private static async Task<Dictionary<(DeadlineKind Kind, bool Current, int? Department), DeadlineTally>> DeadlinesAsync(
         PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
         DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, DateTimeOffset now, WorkCalendar calendar, CancellationToken cancellationToken)
     {
@@ -234,6 +284,7 @@ public sealed class DistrictFigures(
         {
             d.Kind,
             Current = d.DueAt >= split,
+            Department = d.DepartmentId,
             Met = d.Status == DeadlineStatus.Met,
             OnTime = d.Status == DeadlineStatus.Met && d.EndedAt <= d.DueAt,
             // Decided late without being met: past due and still running (a pause that began after the due time
@@ -243,11 +294,12 @@ public sealed class DistrictFigures(
                 || ((d.Status == DeadlineStatus.Cancelled || d.Status == DeadlineStatus.Superseded) && d.EndedAt > d.DueAt),
             Running = d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Paused,
         });
-        var tallies = await outcomes.GroupBy(o => new { o.Kind, o.Current })
+        var tallies = await outcomes.GroupBy(o => new { o.Kind, o.Current, o.Department })
             .Select(g => new
             {
                 g.Key.Kind,
                 g.Key.Current,
+                g.Key.Department,
                 Met = g.Sum(o => o.Met ? 1 : 0),
                 OnTime = g.Sum(o => o.OnTime ? 1 : 0),
                 Missed = g.Sum(o => o.Missed ? 1 : 0),
@@ -256,12 +308,12 @@ public sealed class DistrictFigures(
             .ToListAsync(cancellationToken);
         // Working time needs the calendar: the met deadlines' spans are read and counted here.
         var spans = (await deadlines.Where(d => d.Status == DeadlineStatus.Met)
-                .Select(d => new { d.Kind, Current = d.DueAt >= split, d.StartedAt, EndedAt = d.EndedAt!.Value, d.PausedWorkingTime })
+                .Select(d => new { d.Kind, Current = d.DueAt >= split, Department = d.DepartmentId, d.StartedAt, EndedAt = d.EndedAt!.Value, d.PausedWorkingTime })
                 .ToListAsync(cancellationToken))
-            .ToLookup(s => (s.Kind, s.Current), s => (calendar.WorkingTimeBetween(s.StartedAt, s.EndedAt) - s.PausedWorkingTime).TotalHours);
+            .ToLookup(s => (s.Kind, s.Current, s.Department), s => (calendar.WorkingTimeBetween(s.StartedAt, s.EndedAt) - s.PausedWorkingTime).TotalHours);
         return tallies.ToDictionary(
-            t => (t.Kind, t.Current),
-            t => new DeadlineTally(t.Met + t.Missed, t.OnTime, t.Pending, t.Met > 0 ? spans[(t.Kind, t.Current)].Average() : null));
+            t => (t.Kind, t.Current, t.Department),
+            t => new DeadlineTally(t.Met + t.Missed, t.OnTime, t.Pending, t.Met, spans[(t.Kind, t.Current, t.Department)].Sum()));
     }
 
     private sealed record EventTally(int Count, int Solved, int Rated, int Satisfied, int Reopened)
@@ -272,7 +324,8 @@ public sealed class DistrictFigures(
             new(a.Count + b.Count, a.Solved + b.Solved, a.Rated + b.Rated, a.Satisfied + b.Satisfied, a.Reopened + b.Reopened);
     }
 
-    private static async Task<Dictionary<(RequestAction Action, bool Current), EventTally>> EventsAsync(
+    /// <summary>The counted events, each charged to the department it names (a dispatch, transfer or return) or else to the request's lead now.</summary>
+    private static async Task<Dictionary<(RequestAction Action, bool Current, int? Department), EventTally>> EventsAsync(
         PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
         DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, CancellationToken cancellationToken)
     {
@@ -289,24 +342,32 @@ public sealed class DistrictFigures(
                 ? e.DepartmentId == department
                 : led.Contains(EF.Property<long>(e, "RequestId")));
         }
-        return await events
-            .GroupBy(e => new { e.Action, Current = e.At >= split })
+        var charged =
+            from e in events
+            join r in db.ServiceRequests on EF.Property<long>(e, "RequestId") equals r.Id
+            select new { Event = e, Department = ChargedToTheirDepartment.Contains(e.Action) ? e.DepartmentId : r.LeadDepartmentId };
+        return await charged
+            .GroupBy(c => new { c.Event.Action, Current = c.Event.At >= split, c.Department })
             .Select(g => new
             {
                 g.Key.Action,
                 g.Key.Current,
+                g.Key.Department,
                 Tally = new EventTally(
                     g.Count(),
-                    g.Sum(e => e.Solved == true ? 1 : 0),
-                    g.Sum(e => e.Satisfaction != null ? 1 : 0),
-                    g.Sum(e => e.Satisfaction == Satisfaction.Satisfied || e.Satisfaction == Satisfaction.BasicallySatisfied ? 1 : 0),
-                    g.Sum(e => e.StateAfter == RequestState.InProgress ? 1 : 0)),
+                    g.Sum(c => c.Event.Solved == true ? 1 : 0),
+                    g.Sum(c => c.Event.Satisfaction != null ? 1 : 0),
+                    g.Sum(c => c.Event.Satisfaction == Satisfaction.Satisfied || c.Event.Satisfaction == Satisfaction.BasicallySatisfied ? 1 : 0),
+                    g.Sum(c => c.Event.StateAfter == RequestState.InProgress ? 1 : 0)),
             })
-            .ToDictionaryAsync(t => (t.Action, t.Current), t => t.Tally, cancellationToken);
+            .ToDictionaryAsync(t => (t.Action, t.Current, t.Department), t => t.Tally, cancellationToken);
     }
 
-    /// <summary>A disputed rating (不满意甄别): the evaluation that sent the request to review, and the review's outcome (null while pending).</summary>
-    private sealed record Disputed(bool Current, bool Satisfied, bool? Upheld);
+    /// <summary>
+    /// A disputed rating (不满意甄别): the evaluation that sent the request to review, and the review's outcome (null while
+    /// pending); charged to the request's lead now.
+    /// </summary>
+    private sealed record Disputed(bool Current, int? Department, bool Satisfied, bool? Upheld);
 
     private static async Task<List<Disputed>> DisputesAsync(
         PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
@@ -324,6 +385,7 @@ public sealed class DistrictFigures(
         return await evaluations
             .Select(e => new Disputed(
                 e.At >= split,
+                db.ServiceRequests.Where(r => r.Id == EF.Property<long>(e, "RequestId")).Select(r => r.LeadDepartmentId).FirstOrDefault(),
                 e.Satisfaction == Satisfaction.Satisfied || e.Satisfaction == Satisfaction.BasicallySatisfied,
                 reviews.Where(r => EF.Property<long>(r, "RequestId") == EF.Property<long>(e, "RequestId") && r.Sequence > e.Sequence)
                     .Select(r => r.Upheld).FirstOrDefault()))
