@@ -72,6 +72,11 @@ public static class DependencyInjection
         services.AddScoped<CadreOverview>();
         services.AddScoped<DistrictFigures>();
         services.AddScoped<BattleMap>();
+        services.AddOptions<RankingWeights>()
+            .Bind(configuration.GetSection(RankingWeights.Section))
+            .Validate(o => o.AreValid, RankingWeights.Section + " (Sign, Resolve, Satisfaction) must each be from 0 to 1 and together make 1.")
+            .ValidateOnStart();
+        services.AddScoped<DepartmentRanking>();
         services.AddScoped<EnterpriseCards>();
         services.AddScoped<SupervisorDesk>();
         services.AddPortalAttachments(configuration, contentRoot);

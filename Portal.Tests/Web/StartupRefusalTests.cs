@@ -35,6 +35,11 @@ public class StartupRefusalTests
             "Jobs:SchedulePollingInterval must be more than 0 and at most 00:00:05"
         },
         {
+            "ranking weights not adding up to 1",
+            new() { ["Dashboard__RankingWeights__Satisfaction"] = "0.4" },
+            "Dashboard:RankingWeights (Sign, Resolve, Satisfaction) must each be from 0 to 1 and together make 1."
+        },
+        {
             "unknown SMTP security mode",
             new() { ["Email__Smtp__Host"] = "smtp.example.gov.cn", ["Email__Smtp__Security"] = "Tls13" },
             "Email:Smtp:Security is unknown: use None, StartTls, SslOnConnect, Auto."
