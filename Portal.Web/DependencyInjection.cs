@@ -14,6 +14,7 @@ using Portal.Web.Components.Account;
 using Portal.Web.Features.Admin;
 using Portal.Web.Features.Attachments;
 using Portal.Web.Features.Calendar;
+using Portal.Web.Features.Dashboard;
 using Portal.Web.Features.Dashboard.Tables;
 using Portal.Web.Shared;
 
@@ -40,6 +41,8 @@ public static class DependencyInjection
         services.Configure<RequestLocalizationOptions>(PortalCulture.Configure);
         services.AddScoped<PortalFormat>();
         services.AddScoped<IDashboardTableSource, BattleMapTable>();
+        services.AddScoped<RankingTable>();
+        services.AddScoped<IDashboardTableSource>(sp => sp.GetRequiredService<RankingTable>());
         services.AddMudServices();
         // The prerendered pages' [PersistentState] comes back in the circuit's first message: a supervisor's workspace
         // (a page of the queue and of each desk list) outgrows SignalR's 32 KB default, and the circuit would close.
