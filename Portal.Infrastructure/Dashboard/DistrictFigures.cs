@@ -94,7 +94,7 @@ public sealed class DistrictFigures(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await CheckAsync(db, filter, cancellationToken);
         var requests = Narrowed(db, user, filter);
-        var tallies = await TallyAsync(db, filter, requests, period.Previous().Start, period.Start, period.End, cancellationToken);
+        var tallies = await TallyAsync(db, filter, requests, period.Previous().Start, period.Start, period.End, byDepartment: false, cancellationToken);
         return new FiguresView(
             period, tallies.Figures(current: true, _ => true), tallies.Figures(current: false, _ => true), await LoadAsync(db, filter, requests, cancellationToken));
     }
@@ -112,22 +112,23 @@ public sealed class DistrictFigures(
         var requestsOnly = filter with { DepartmentId = null };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await CheckAsync(db, requestsOnly, cancellationToken);
-        var tallies = await TallyAsync(db, requestsOnly, Narrowed(db, user, requestsOnly), period.Start, period.Start, period.End, cancellationToken);
+        var tallies = await TallyAsync(db, requestsOnly, Narrowed(db, user, requestsOnly), period.Start, period.Start, period.End, byDepartment: true, cancellationToken);
         return tallies.Departments().ToDictionary(d => d, d => tallies.Figures(current: true, charged => charged == d));
     }
 
     /// <summary>
     /// What the figures of the periods from <paramref name="from"/> to <paramref name="split"/> (previous) and from
-    /// <paramref name="split"/> to <paramref name="to"/> (current) are made of, by the department each part is charged to.
+    /// <paramref name="split"/> to <paramref name="to"/> (current) are made of, by the department each part is charged to;
+    /// the events only when <paramref name="byDepartment"/> (otherwise under no department).
     /// </summary>
     private async Task<Tallies> TallyAsync(
         PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
-        DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, CancellationToken cancellationToken)
+        DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, bool byDepartment, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var calendar = await calendars.GetCalendarAsync(cancellationToken);
         var deadlines = await DeadlinesAsync(db, filter, requests, from, split, to, now, calendar, cancellationToken);
-        var events = await EventsAsync(db, filter, requests, from, split, to, cancellationToken);
+        var events = await EventsAsync(db, filter, requests, from, split, to, byDepartment, cancellationToken);
         var disputes = await DisputesAsync(db, filter, requests, from, split, to, cancellationToken);
         var received = await Led(db, requests, filter).Where(r => r.SubmittedAt >= from && r.SubmittedAt < to)
             .GroupBy(r => new { Current = r.SubmittedAt >= split, Department = r.LeadDepartmentId })
@@ -327,7 +328,7 @@ public sealed class DistrictFigures(
     /// <summary>The counted events, each charged to the department it names (a dispatch, transfer or return) or else to the request's lead now.</summary>
     private static async Task<Dictionary<(RequestAction Action, bool Current, int? Department), EventTally>> EventsAsync(
         PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
-        DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, CancellationToken cancellationToken)
+        DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, bool byDepartment, CancellationToken cancellationToken)
     {
         var events = db.Set<RequestEvent>().AsNoTracking().Where(e => CountedActions.Contains(e.Action) && e.At >= from && e.At < to);
         if (requests is not null)
@@ -342,10 +343,12 @@ public sealed class DistrictFigures(
                 ? e.DepartmentId == department
                 : led.Contains(EF.Property<long>(e, "RequestId")));
         }
-        var charged =
-            from e in events
-            join r in db.ServiceRequests on EF.Property<long>(e, "RequestId") equals r.Id
-            select new { Event = e, Department = ChargedToTheirDepartment.Contains(e.Action) ? e.DepartmentId : r.LeadDepartmentId };
+        // Only a ranking needs the lead of each event's request: the district's figures spare the year's events that join.
+        var charged = byDepartment
+            ? from e in events
+              join r in db.ServiceRequests on EF.Property<long>(e, "RequestId") equals r.Id
+              select new { Event = e, Department = ChargedToTheirDepartment.Contains(e.Action) ? e.DepartmentId : r.LeadDepartmentId }
+            : events.Select(e => new { Event = e, Department = (int?)null });
         return await charged
             .GroupBy(c => new { c.Event.Action, Current = c.Event.At >= split, c.Department })
             .Select(g => new
