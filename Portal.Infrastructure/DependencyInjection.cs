@@ -77,6 +77,7 @@ public static class DependencyInjection
             .Validate(o => o.AreValid, RankingWeights.Section + " (Sign, Resolve, Satisfaction) must each be from 0 to 1 and together make 1.")
             .ValidateOnStart();
         services.AddScoped<DepartmentRanking>();
+        services.AddScoped<DashboardBoards>();
         services.AddScoped<EnterpriseCards>();
         services.AddScoped<SupervisorDesk>();
         services.AddPortalAttachments(configuration, contentRoot);
