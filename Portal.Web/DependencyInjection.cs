@@ -43,6 +43,10 @@ public static class DependencyInjection
         services.AddScoped<IDashboardTableSource, BattleMapTable>();
         services.AddScoped<RankingTable>();
         services.AddScoped<IDashboardTableSource>(sp => sp.GetRequiredService<RankingTable>());
+        // The boards' panels take their source as itself, for the rows beside the table; the export finds it as a source.
+        services.AddScoped<OverdueTable>().AddScoped<IDashboardTableSource>(s => s.GetRequiredService<OverdueTable>());
+        services.AddScoped<DisputesTable>().AddScoped<IDashboardTableSource>(s => s.GetRequiredService<DisputesTable>());
+        services.AddScoped<EscalationLogTable>().AddScoped<IDashboardTableSource>(s => s.GetRequiredService<EscalationLogTable>());
         services.AddMudServices();
         // The prerendered pages' [PersistentState] comes back in the circuit's first message: a supervisor's workspace
         // (a page of the queue and of each desk list) outgrows SignalR's 32 KB default, and the circuit would close.

@@ -24,6 +24,9 @@ public sealed record OverdueRow(
         string.Create(CultureInfo.InvariantCulture, $"{DeadlineLabels.Of(Kind)}时限已超期 {WorkingDaysOverdue:0.0} 个工作日，请立即办理并反馈");
 }
 
+/// <summary>The overdue requests now, and the working hours a working day has by the calendar they were counted with.</summary>
+public sealed record OverdueRequests(IReadOnlyList<OverdueRow> Rows, TimeSpan WorkingDay);
+
 /// <summary>
 /// A disputed rating waiting for the supervisors (不满意甄别): the request, the rating its enterprise gave and the comment
 /// that came with it (the evaluation that sent it to review), and when.
@@ -60,7 +63,7 @@ public sealed class DashboardBoards(IDbContextFactory<PortalDbContext> contexts,
     /// records it. A paused deadline (待补充) is left out: its clock stands still while the enterprise owes the next step.
     /// </summary>
     /// <exception cref="Portal.Domain.DomainException">The filter names something that does not exist.</exception>
-    public async Task<IReadOnlyList<OverdueRow>> OverdueAsync(PortalUser user, FigureFilter filter, CancellationToken cancellationToken = default)
+    public async Task<OverdueRequests> OverdueAsync(PortalUser user, FigureFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await DistrictFigures.CheckAsync(db, filter, cancellationToken);
@@ -83,9 +86,10 @@ public sealed class DashboardBoards(IDbContextFactory<PortalDbContext> contexts,
             .GroupBy(o => o.RequestId)
             .Select(g => g.MinBy(o => o.DueAt)!)
             .ToList();
+        var calendar = await calendars.GetCalendarAsync(cancellationToken);
         if (worst.Count == 0)
         {
-            return [];
+            return new OverdueRequests([], calendar.WorkingDay);
         }
 
         var ids = worst.Select(o => o.RequestId).ToList();
@@ -103,9 +107,7 @@ public sealed class DashboardBoards(IDbContextFactory<PortalDbContext> contexts,
         var departments = await DepartmentNamesAsync(db, worst.Select(o => o.DepartmentId), cancellationToken);
         var names = await UserNamesAsync(
             db, [.. worst.Select(o => o.LeadHandlerUserId), .. enterprises.Values.Select(e => e.CadreUserId)], cancellationToken);
-
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
-        return
+        return new OverdueRequests(
         [
             .. worst.Select(o =>
                 {
@@ -120,7 +122,7 @@ public sealed class DashboardBoards(IDbContextFactory<PortalDbContext> contexts,
                         MaySupervise(user, o.State, o.CadreUserId));
                 })
                 .OrderByDescending(r => r.WorkingDaysOverdue).ThenBy(r => r.DueAt).ThenBy(r => r.Number, StringComparer.Ordinal),
-        ];
+        ], calendar.WorkingDay);
     }
 
     /// <summary>

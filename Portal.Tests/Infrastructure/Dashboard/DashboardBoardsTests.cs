@@ -43,7 +43,8 @@ public class DashboardBoardsTests
         var cadre = await portal.QueryAsync(db => db.Enterprises.Where(e => e.Id == EnterpriseId)
             .Select(e => db.Users.Where(u => u.Id == e.CadreUserId).Select(u => u.DisplayName).FirstOrDefault()).SingleAsync());
 
-        var rows = await BoardsAsync(portal, b => b.OverdueAsync(Supervisor, FigureFilter.None));
+        var overdue = await BoardsAsync(portal, b => b.OverdueAsync(Supervisor, FigureFilter.None));
+        var rows = overdue.Rows;
 
         // B: never signed; its sign deadline (3 March 17:30) is the longest overdue of its three, recorded severely overdue.
         // From then to 25 March noon: 4–24 March, 15 working days of 7.5 hours, and 3.5 hours this morning: 116 h = 15.5 days.
@@ -60,6 +61,7 @@ public class DashboardBoardsTests
         Assert.Equal(cadre, b.Cadre);
         Assert.All(rows, r => Assert.True(r.MaySupervise));
         Assert.All(rows, r => Assert.Null(r.LastSupervisedAt));
+        Assert.Equal(TimeSpan.FromHours(7.5), overdue.WorkingDay);
         Assert.Equal("签收时限已超期 15.5 个工作日，请立即办理并反馈", b.Instruction);
     }
 
@@ -77,13 +79,13 @@ public class DashboardBoardsTests
         var lead = await BoardsAsync(portal, b => b.OverdueAsync(Supervisor, new FigureFilter(DepartmentId: LeadDepartment)));
         var other = await BoardsAsync(portal, b => b.OverdueAsync(Supervisor, new FigureFilter(DepartmentId: OtherDepartment)));
 
-        Assert.Equal(2, theirs.Count);
-        Assert.All(theirs, r => Assert.True(r.MaySupervise));          // the cadre the requests name
-        Assert.Empty(others);
-        Assert.Equal(2, commissioner.Count);
-        Assert.All(commissioner, r => Assert.False(r.MaySupervise));   // commissioners do not 督办
-        Assert.Equal(["YQBY-20260302-0002"], lead.Select(r => r.Number));
-        Assert.Equal(["YQBY-20260302-0011"], other.Select(r => r.Number));
+        Assert.Equal(2, theirs.Rows.Count);
+        Assert.All(theirs.Rows, r => Assert.True(r.MaySupervise));          // the cadre the requests name
+        Assert.Empty(others.Rows);
+        Assert.Equal(2, commissioner.Rows.Count);
+        Assert.All(commissioner.Rows, r => Assert.False(r.MaySupervise));   // commissioners do not 督办
+        Assert.Equal(["YQBY-20260302-0002"], lead.Rows.Select(r => r.Number));
+        Assert.Equal(["YQBY-20260302-0011"], other.Rows.Select(r => r.Number));
     }
 
     [Theory]
