@@ -39,6 +39,9 @@ public sealed partial class OverduePanel
     [Parameter, EditorRequired]
     public DashboardChoice Choice { get; set; } = default!;
 
+    private const string SuperviseButton =
+        "mud-button-root mud-button mud-button-outlined mud-button-outlined-error mud-button-outlined-size-small mud-ripple";
+
     private OverdueBoard? _board;
     private DashboardChoice? _loadedFor;
     private string? _refused;
