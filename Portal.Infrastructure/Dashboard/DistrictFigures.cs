@@ -254,6 +254,40 @@ public sealed class DistrictFigures(
         return filter.DepartmentId is { } department ? all.Where(r => r.LeadDepartmentId == department) : all;
     }
 
+    /// <summary>The deadlines of the narrowed requests, and of the department's filter those charged to it.</summary>
+    internal static IQueryable<RequestDeadline> Charged(
+        PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests, IQueryable<RequestDeadline> deadlines)
+    {
+        if (requests is not null)
+        {
+            var ids = requests.Select(r => r.Id);
+            deadlines = deadlines.Where(d => ids.Contains(EF.Property<long>(d, "RequestId")));
+        }
+        return filter.DepartmentId is { } department ? deadlines.Where(d => d.DepartmentId == department) : deadlines;
+    }
+
+    /// <summary>
+    /// The events of the narrowed requests, and of the department's filter its dispatches, transfers and returns and the
+    /// other events of the requests it leads now.
+    /// </summary>
+    internal static IQueryable<RequestEvent> Charged(
+        PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests, IQueryable<RequestEvent> events)
+    {
+        if (requests is not null)
+        {
+            var ids = requests.Select(r => r.Id);
+            events = events.Where(e => ids.Contains(EF.Property<long>(e, "RequestId")));
+        }
+        if (filter.DepartmentId is { } department)
+        {
+            var led = db.ServiceRequests.Where(r => r.LeadDepartmentId == department).Select(r => r.Id);
+            events = events.Where(e => ChargedToTheirDepartment.Contains(e.Action)
+                ? e.DepartmentId == department
+                : led.Contains(EF.Property<long>(e, "RequestId")));
+        }
+        return events;
+    }
+
     /// <summary>Deadlines decided (<paramref name="Counted"/>), met in time, still to come; the working hours of the <paramref name="Met"/> ones.</summary>
     private sealed record DeadlineTally(int Counted, int OnTime, int Pending, int Met, double MetHours)
     {
@@ -269,18 +303,9 @@ public sealed class DistrictFigures(
         PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
         DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, DateTimeOffset now, WorkCalendar calendar, CancellationToken cancellationToken)
     {
-        var deadlines = db.Set<RequestDeadline>().AsNoTracking()
+        var deadlines = Charged(db, filter, requests, db.Set<RequestDeadline>().AsNoTracking()
             .Where(d => (d.Kind == DeadlineKind.Sign || (d.Kind == DeadlineKind.Resolve && d.Status != DeadlineStatus.Superseded))
-                && d.DueAt >= from && d.DueAt < to);
-        if (requests is not null)
-        {
-            var ids = requests.Select(r => r.Id);
-            deadlines = deadlines.Where(d => ids.Contains(EF.Property<long>(d, "RequestId")));
-        }
-        if (filter.DepartmentId is { } department)
-        {
-            deadlines = deadlines.Where(d => d.DepartmentId == department);
-        }
+                && d.DueAt >= from && d.DueAt < to));
         var outcomes = deadlines.Select(d => new
         {
             d.Kind,
@@ -330,19 +355,8 @@ public sealed class DistrictFigures(
         PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
         DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, bool byDepartment, CancellationToken cancellationToken)
     {
-        var events = db.Set<RequestEvent>().AsNoTracking().Where(e => CountedActions.Contains(e.Action) && e.At >= from && e.At < to);
-        if (requests is not null)
-        {
-            var ids = requests.Select(r => r.Id);
-            events = events.Where(e => ids.Contains(EF.Property<long>(e, "RequestId")));
-        }
-        if (filter.DepartmentId is { } department)
-        {
-            var led = db.ServiceRequests.Where(r => r.LeadDepartmentId == department).Select(r => r.Id);
-            events = events.Where(e => ChargedToTheirDepartment.Contains(e.Action)
-                ? e.DepartmentId == department
-                : led.Contains(EF.Property<long>(e, "RequestId")));
-        }
+        var events = Charged(db, filter, requests,
+            db.Set<RequestEvent>().AsNoTracking().Where(e => CountedActions.Contains(e.Action) && e.At >= from && e.At < to));
         // Only a ranking needs the lead of each event's request: the district's figures spare the year's events that join.
         var charged = byDepartment
             ? from e in events
