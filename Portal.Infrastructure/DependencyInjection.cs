@@ -78,6 +78,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddScoped<DepartmentRanking>();
         services.AddScoped<DashboardBoards>();
+        services.AddScoped<DashboardSeries>();
         services.AddScoped<EnterpriseCards>();
         services.AddScoped<SupervisorDesk>();
         services.AddPortalAttachments(configuration, contentRoot);
