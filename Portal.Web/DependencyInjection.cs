@@ -47,6 +47,11 @@ public static class DependencyInjection
         services.AddScoped<OverdueTable>().AddScoped<IDashboardTableSource>(s => s.GetRequiredService<OverdueTable>());
         services.AddScoped<DisputesTable>().AddScoped<IDashboardTableSource>(s => s.GetRequiredService<DisputesTable>());
         services.AddScoped<EscalationLogTable>().AddScoped<IDashboardTableSource>(s => s.GetRequiredService<EscalationLogTable>());
+        services.AddScoped<IDashboardTableSource, PerDayTable>();
+        services.AddScoped<IDashboardTableSource, ResolutionTrendTable>();
+        services.AddScoped<IDashboardTableSource, ByCategoryTable>();
+        services.AddScoped<IDashboardTableSource, ByIndustryTable>();
+        services.AddScoped<IDashboardTableSource, SatisfactionTable>();
         services.AddMudServices();
         // The prerendered pages' [PersistentState] comes back in the circuit's first message: a supervisor's workspace
         // (a page of the queue and of each desk list) outgrows SignalR's 32 KB default, and the circuit would close.
