@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Metrics;
 using Portal.Infrastructure.Dashboard;
@@ -45,7 +46,7 @@ public class ChartsPanelTests : ComponentTest
     {
         var (portal, panel) = await RenderAsync("supervisor@yqby.test");
         await using var _ = portal;
-        var category = await portal.QueryAsync(db => Task.FromResult(db.RequestCategories.Single(c => c.Id == 1).Name));
+        var category = await portal.QueryAsync(db => db.RequestCategories.Where(c => c.Id == 1).Select(c => c.Name).SingleAsync());
 
         foreach (var name in new[] { "per-day", "resolution-trend", "by-category", "by-industry", "satisfaction" })
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Identity;
 using Portal.Domain.Metrics;
@@ -28,8 +29,14 @@ public class DashboardSeriesTests
         return await query(scope.ServiceProvider.GetRequiredService<DashboardSeries>());
     }
 
+    private static async Task<FiguresView> FiguresAsync(SeededPortal portal)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DistrictFigures>().ForPeriodAsync(Supervisor, March, FigureFilter.None);
+    }
+
     /// <summary>Changes a request of the set as an update of its row would.</summary>
-    private static Task<int> ChangeAsync(SeededPortal portal, ServiceRequest request, Action<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<ServiceRequest>> change) =>
+    private static Task<int> ChangeAsync(SeededPortal portal, ServiceRequest request, Action<EntityEntry<ServiceRequest>> change) =>
         portal.QueryAsync(async db =>
         {
             var entry = db.Entry(await db.ServiceRequests.SingleAsync(r => r.Id == request.Id));
@@ -69,8 +76,7 @@ public class DashboardSeriesTests
         await using var _ = portal;
 
         var days = await SeriesAsync(portal, s => s.ResolutionTimesAsync(Supervisor, March, FigureFilter.None));
-        var figures = await portal.Services.CreateScope().ServiceProvider.GetRequiredService<DistrictFigures>()
-            .ForPeriodAsync(Supervisor, March, FigureFilter.None);
+        var figures = await FiguresAsync(portal);
 
         // Due 16 March (10 working days from 2 March): A in 16 h (7 + 7.5 + 1.5), G H I's three rounds in 15, 5 and 5
         // minutes each, J in 15 minutes — 17.5 h over 11.
@@ -118,14 +124,13 @@ public class DashboardSeriesTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task Satisfaction_CountsTheRatingsAs满意率Does_WithAwaitingReviewAndNotRatedApart(DatabaseProvider provider)
+    public async Task Satisfaction_CountsTheRatingsAsTheSatisfactionRateDoes_WithAwaitingReviewAndNotRatedApart(DatabaseProvider provider)
     {
         var (portal, _) = await DistrictFiguresTests.BuiltAsync(provider);
         await using var _ = portal;
 
         var counts = await SeriesAsync(portal, s => s.SatisfactionAsync(Supervisor, March, FigureFilter.None));
-        var figures = await portal.Services.CreateScope().ServiceProvider.GetRequiredService<DistrictFigures>()
-            .ForPeriodAsync(Supervisor, March, FigureFilter.None);
+        var figures = await FiguresAsync(portal);
 
         // Satisfied: A. Basically satisfied: H's upheld third. Unsatisfied: E, and the first two of G, H and I each.
         // G's overturned third is left out; I's third awaits review; J was auto-closed.
