@@ -167,6 +167,27 @@ public class DashboardSeriesTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task ADepartment_IsChargedAsTheFiguresCharge(DatabaseProvider provider)
+    {
+        var (portal, _) = await DistrictFiguresTests.BuiltAsync(provider);
+        await using var _ = portal;
+        var other = new FigureFilter(DepartmentId: OtherDepartment);
+        var lead = new FigureFilter(DepartmentId: LeadDepartment);
+
+        var otherDays = await SeriesAsync(portal, s => s.ReceivedAndResolvedAsync(Supervisor, March, other));
+        var otherTimes = await SeriesAsync(portal, s => s.ResolutionTimesAsync(Supervisor, March, other));
+        var leadTimes = await SeriesAsync(portal, s => s.ResolutionTimesAsync(Supervisor, March, lead));
+
+        // The other department leads K alone (received 2 March, never resolved); its resolve deadline ran past due.
+        Assert.Equal((1, 1, 0), (otherDays[1].Received, otherDays.Sum(d => d.Received), otherDays.Sum(d => d.Resolved)));
+        Assert.Equal(0, otherTimes.Sum(t => t.Met));
+        // Every met resolve deadline was the lead's.
+        Assert.Equal((11, 1), (leadTimes[15].Met, leadTimes[18].Met));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task APeriodOverAQuarter_IsCountedByCalendarMonth_CutToThePeriod(DatabaseProvider provider)
     {
         var (portal, _) = await DistrictFiguresTests.BuiltAsync(provider);
