@@ -76,7 +76,7 @@ public sealed partial class DashboardPage
     public string? TabParameter { get; set; }
 
     /// <summary>The tabs in their order, by the names the address uses.</summary>
-    private static readonly string[] Tabs = ["overview", "map", "ranking", "overdue", "disputes", "escalations"];
+    private static readonly string[] Tabs = ["overview", "map", "charts", "ranking", "overdue", "disputes", "escalations"];
 
     private PortalUser _user = default!;
     private FigureChoices _choices = new([], [], [], [], []);
