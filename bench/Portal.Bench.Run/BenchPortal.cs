@@ -51,6 +51,7 @@ public sealed partial class BenchPortal : WebApplicationFactory<global::Program>
             ["Portal:PublicUrl"] = "http://127.0.0.1/",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+            ["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "Information",
             // Two scans racing for one request is expected and handled (the unique key refuses the second); the log would drown the run.
             ["Logging:LogLevel:Portal.Infrastructure.Escalation"] = "Critical",
         };

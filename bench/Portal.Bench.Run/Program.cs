@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Portal.Bench.Run;
@@ -29,6 +30,10 @@ public static partial class Program
             await using var portal = new BenchPortal(options.Connection);
             portal.StartServer();
             log.WriteLine($"The portal listens on {portal.Address}.");
+            // The portal stopping under a run (a background service failing stops the host) would otherwise show only as
+            // a disposed service provider in whatever benchmark ran next: say who stopped it.
+            portal.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() =>
+                log.WriteLine($"The portal is stopping, from:{Environment.NewLine}{Environment.StackTrace}"));
             var catchUp = "skipped (--no-catch-up): these figures are not comparable";
             if (options.CatchUp)
             {
@@ -46,6 +51,7 @@ public static partial class Program
                 {
                     "B1" => await B1Throughput.RunAsync(portal, options, log),
                     "B2" => await B2Queries.RunAsync(portal, data, users, options, log),
+                    "B3" => await B3Figures.RunAsync(portal, data, users, options, log),
                     "B4" => await B4Circuits.RunAsync(portal, options, log),
                     "B5" => await B5Escalation.RunAsync(data, catchUp, options, log),
                     _ => throw new RunRefusal($"Unknown benchmark {id}."),

@@ -7,10 +7,10 @@ public sealed class RunRefusal(string message) : Exception(message);
 public sealed record RunOptions(
     IReadOnlyList<string> Benchmarks, int Rounds, string Connection, string ResultsPath, TimeSpan LoadDuration, int Circuits, bool CatchUp = true)
 {
-    public static readonly IReadOnlyList<string> All = ["B2", "B1", "B4", "B5"];
+    public static readonly IReadOnlyList<string> All = ["B2", "B3", "B1", "B4", "B5"];
 
     public const string Usage =
-        "usage: bench/run [B1] [B2] [B4] [B5] [--rounds N (≥ 5)] [--connection \"…\"] [--results bench/RESULTS.md]\n" +
+        "usage: bench/run [B1] [B2] [B3] [B4] [B5] [--rounds N (≥ 5)] [--connection \"…\"] [--results bench/RESULTS.md]\n" +
         "                 [--duration SECONDS (wrk, per side and round; default 10)] [--circuits N (B4; default 100)]\n" +
         "                 [--no-catch-up (trying the harness out: the escalation scan then catches up while you measure)]\n" +
         "The connection defaults to $PORTAL_BENCH_CONNECTION: a PostgreSQL database that bench/generate filled.";
