@@ -29,15 +29,6 @@ public sealed partial class DisputesPanel
     [Inject]
     private IStringLocalizer<DashboardResource> Text { get; set; } = default!;
 
-    [Inject]
-    private IStringLocalizer<RefusalResource> Refusal { get; set; } = default!;
-
-    [Parameter, EditorRequired]
-    public PortalUser User { get; set; } = default!;
-
-    [Parameter, EditorRequired]
-    public DashboardChoice Choice { get; set; } = default!;
-
     /// <summary>The review being written: of which request, which verdict, and the reason typed so far.</summary>
     private sealed class ReviewForm(string number, bool upheld)
     {
@@ -46,68 +37,45 @@ public sealed partial class DisputesPanel
         public string? Reasoning { get; set; }
     }
 
-    private DisputesBoard? _board;
-    private DashboardChoice? _loadedFor;
     private ReviewForm? _form;
-    private string? _refused;
     private bool _busy;
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (Choice != _loadedFor)
-        {
-            await LoadAsync();
-        }
-    }
-
-    private async Task LoadAsync()
-    {
-        try
-        {
-            _board = await Source.BoardAsync(User, Choice);
-            _refused = null;
-        }
-        catch (DomainException refusal)
-        {
-            _refused = Refusal.Describe(refusal);
-        }
-        _loadedFor = Choice;
-    }
+    protected override Task<DisputesBoard> LoadBoardAsync() => Source.BoardAsync(User, Choice);
 
     /// <summary>Opens the form for a verdict; switching the verdict on the same request keeps the reason typed.</summary>
     private void Open(string number, bool upheld)
     {
         var reasoning = _form?.Number == number ? _form.Reasoning : null;
         _form = new ReviewForm(number, upheld) { Reasoning = reasoning };
-        _refused = null;
+        Refused = null;
     }
 
     private async Task ReviewAsync(DisputeRow row)
     {
         var form = _form!;
         _busy = true;
-        _refused = null;
+        Refused = null;
         try
         {
             await Requests.ReviewDisputeAsync(User, row.Number, row.Version, form.Upheld, form.Reasoning);
             _form = null;
             Snackbar.Add(Text[form.Upheld ? "Disputes.Upheld" : "Disputes.Overturned", row.Number], Severity.Success);
-            await LoadAsync();
+            await ReloadAsync();
         }
         catch (RequestChangedException)
         {
-            await LoadAsync();
-            _refused = Text["Disputes.Changed", row.Number];
+            await ReloadAsync();
+            Refused = Text["Disputes.Changed", row.Number];
         }
         catch (RequestNotFoundException)
         {
             _form = null;
-            await LoadAsync();
-            _refused = Text["Disputes.Gone", row.Number];
+            await ReloadAsync();
+            Refused = Text["Disputes.Gone", row.Number];
         }
         catch (DomainException refusal)
         {
-            _refused = Refusal.Describe(refusal);
+            Refused = Refusal.Describe(refusal);
         }
         finally
         {

@@ -30,72 +30,40 @@ public sealed partial class OverduePanel
     [Inject]
     private IStringLocalizer<DashboardResource> Text { get; set; } = default!;
 
-    [Inject]
-    private IStringLocalizer<RefusalResource> Refusal { get; set; } = default!;
-
-    [Parameter, EditorRequired]
-    public PortalUser User { get; set; } = default!;
-
-    [Parameter, EditorRequired]
-    public DashboardChoice Choice { get; set; } = default!;
-
     private const string SuperviseButton =
         "mud-button-root mud-button mud-button-outlined mud-button-outlined-error mud-button-outlined-size-small mud-ripple";
 
-    private OverdueBoard? _board;
-    private DashboardChoice? _loadedFor;
-    private string? _refused;
     private bool _busy;
 
     /// <summary>The requests supervised from this panel since it opened: the row says so beside the time the table shows.</summary>
     private readonly HashSet<string> _supervised = [];
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (Choice != _loadedFor)
-        {
-            await LoadAsync();
-        }
-    }
-
-    private async Task LoadAsync()
-    {
-        try
-        {
-            _board = await Source.BoardAsync(User, Choice);
-            _refused = null;
-        }
-        catch (DomainException refusal)
-        {
-            _refused = Refusal.Describe(refusal);
-        }
-        _loadedFor = Choice;
-    }
+    protected override Task<OverdueBoard> LoadBoardAsync() => Source.BoardAsync(User, Choice);
 
     private async Task SuperviseAsync(OverdueRow row)
     {
         _busy = true;
-        _refused = null;
+        Refused = null;
         try
         {
             await Requests.SuperviseAsync(User, row.Number, row.Version, row.Instruction);
             _supervised.Add(row.Number);
             Snackbar.Add(Text["Overdue.Done", row.Number], Severity.Success);
-            await LoadAsync();
+            await ReloadAsync();
         }
         catch (RequestChangedException)
         {
-            await LoadAsync();
-            _refused = Text["Overdue.Changed", row.Number];
+            await ReloadAsync();
+            Refused = Text["Overdue.Changed", row.Number];
         }
         catch (RequestNotFoundException)
         {
-            await LoadAsync();
-            _refused = Text["Overdue.Gone", row.Number];
+            await ReloadAsync();
+            Refused = Text["Overdue.Gone", row.Number];
         }
         catch (DomainException refusal)
         {
-            _refused = Refusal.Describe(refusal);
+            Refused = Refusal.Describe(refusal);
         }
         finally
         {
@@ -105,5 +73,5 @@ public sealed partial class OverduePanel
 
     /// <summary>Red for severely overdue, as the battle map colours it; the level is also in words in its column.</summary>
     private string? LevelClass(int index) =>
-        _board!.Overdue.Rows[index].Level == EscalationLevel.SeverelyOverdue ? "mud-error-text" : null;
+        Board!.Overdue.Rows[index].Level == EscalationLevel.SeverelyOverdue ? "mud-error-text" : null;
 }
