@@ -27,8 +27,6 @@ internal sealed class ChartText(IStringLocalizer<DashboardResource> text, Portal
     public string BucketHeader(ReportingPeriod period) =>
         text[DashboardSeries.StepOf(period) == SeriesStep.Day ? "Charts.Header.Day" : "Charts.Header.Month"];
 
-    public static DashboardCell Count(int count) => new(count.ToString(CultureInfo.CurrentCulture), count);
-
     public static DashboardCell Share(Rate share) => share.Value is { } value
         ? new(DashboardPage.Percent(value), Math.Round(value, 3))
         : new("—");
@@ -53,7 +51,7 @@ public sealed class PerDayTable(DashboardSeries series, IStringLocalizer<Dashboa
         var step = DashboardSeries.StepOf(choice.Period) == SeriesStep.Day ? "Day" : "Month";
         return new DashboardTable(Name, text.Text[$"Charts.PerDay.Title.{step}"],
             [text.BucketHeader(choice.Period), text.Text["Charts.Header.Received"], text.Text["Charts.Header.Resolved"]],
-            [.. points.Select(p => (IReadOnlyList<DashboardCell>)[text.Bucket(p.Bucket), ChartText.Count(p.Received), ChartText.Count(p.Resolved)])]);
+            [.. points.Select(p => (IReadOnlyList<DashboardCell>)[text.Bucket(p.Bucket), DashboardCell.Count(p.Received), DashboardCell.Count(p.Resolved)])]);
     }
 }
 
@@ -71,7 +69,7 @@ public sealed class ResolutionTrendTable(DashboardSeries series, IStringLocalize
         var points = await series.ResolutionTimesAsync(user, choice.Period, choice.Filter, cancellationToken);
         return new DashboardTable(Name, text.Text["Charts.Resolution.Title"],
             [text.BucketHeader(choice.Period), text.Text["Charts.Header.Met"], text.Text["Charts.Header.AverageHours"]],
-            [.. points.Select(p => (IReadOnlyList<DashboardCell>)[text.Bucket(p.Bucket), ChartText.Count(p.Met), ChartText.Hours(p.AverageHours)])]);
+            [.. points.Select(p => (IReadOnlyList<DashboardCell>)[text.Bucket(p.Bucket), DashboardCell.Count(p.Met), ChartText.Hours(p.AverageHours)])]);
     }
 }
 
@@ -89,7 +87,7 @@ public sealed class ByCategoryTable(DashboardSeries series, IStringLocalizer<Das
         var shares = await series.ByCategoryAsync(user, choice.Period, choice.Filter, cancellationToken);
         return new DashboardTable(Name, text.Text["Charts.Category.Title"],
             [text.Text["Charts.Header.Category"], text.Text["Charts.Header.Received"], text.Text["Charts.Header.Share"]],
-            [.. shares.Select(s => (IReadOnlyList<DashboardCell>)[s.Name, ChartText.Count(s.Share.Numerator), ChartText.Share(s.Share)])]);
+            [.. shares.Select(s => (IReadOnlyList<DashboardCell>)[s.Name, DashboardCell.Count(s.Share.Numerator), ChartText.Share(s.Share)])]);
     }
 }
 
@@ -107,7 +105,7 @@ public sealed class ByIndustryTable(DashboardSeries series, IStringLocalizer<Das
         var shares = await series.ByIndustryAsync(user, choice.Period, choice.Filter, cancellationToken);
         return new DashboardTable(Name, text.Text["Charts.Industry.Title"],
             [text.Text["Charts.Header.Industry"], text.Text["Charts.Header.Received"], text.Text["Charts.Header.Share"]],
-            [.. shares.Select(s => (IReadOnlyList<DashboardCell>)[s.Name, ChartText.Count(s.Share.Numerator), ChartText.Share(s.Share)])]);
+            [.. shares.Select(s => (IReadOnlyList<DashboardCell>)[s.Name, DashboardCell.Count(s.Share.Numerator), ChartText.Share(s.Share)])]);
     }
 }
 
@@ -128,8 +126,8 @@ public sealed class SatisfactionTable(
     {
         var counts = await series.SatisfactionAsync(user, choice.Period, choice.Filter, cancellationToken);
         IReadOnlyList<DashboardCell> Rated(Satisfaction answer, int count) =>
-            [answers[$"Satisfaction.{answer}"].Value, ChartText.Count(count), ChartText.Share(new Rate(count, counts.Rated))];
-        IReadOnlyList<DashboardCell> Apart(string key, int count) => [text.Text[key].Value, ChartText.Count(count), new("—")];
+            [answers[$"Satisfaction.{answer}"].Value, DashboardCell.Count(count), ChartText.Share(new Rate(count, counts.Rated))];
+        IReadOnlyList<DashboardCell> Apart(string key, int count) => [text.Text[key].Value, DashboardCell.Count(count), new("—")];
         return new DashboardTable(Name, text.Text["Charts.Satisfaction.Title"],
             [text.Text["Charts.Header.Rating"], text.Text["Charts.Header.Count"], text.Text["Charts.Header.ShareOfRated"]],
             [

@@ -126,12 +126,9 @@ public sealed partial class DashboardPage
     /// <summary>The choice the address carries; what does not parse is left at its default.</summary>
     private void TakeAddress()
     {
-        if (Enum.TryParse<PeriodKind>(PeriodParameter, ignoreCase: true, out var kind) && Enum.IsDefined(kind))
-        {
-            _kind = kind;
-        }
-        _from = ParseDay(FromParameter);
-        _to = ParseDay(ToParameter);
+        _kind = DashboardAddress.ParseKind(PeriodParameter) ?? _kind;
+        _from = DashboardAddress.ParseDay(FromParameter)?.ToDateTime(TimeOnly.MinValue);
+        _to = DashboardAddress.ParseDay(ToParameter)?.ToDateTime(TimeOnly.MinValue);
         if (_kind != PeriodKind.Custom && _from is { } anchor)
         {
             _anchor = DateOnly.FromDateTime(anchor);
@@ -140,9 +137,6 @@ public sealed partial class DashboardPage
         _commissioner = string.IsNullOrWhiteSpace(CommissionerParameter) ? null : CommissionerParameter;
         _tab = Math.Max(0, Array.IndexOf(Tabs, TabParameter?.ToLowerInvariant()));
     }
-
-    private static DateTime? ParseDay(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day.ToDateTime(TimeOnly.MinValue) : null;
 
     private ReportingPeriod ChosenPeriod() => _kind == PeriodKind.Custom
         ? ReportingPeriod.Custom(_from is { } from ? DateOnly.FromDateTime(from) : null, _to is { } to ? DateOnly.FromDateTime(to) : null)

@@ -33,9 +33,9 @@ public sealed class RankingTable(DepartmentRanking ranking, IStringLocalizer<Das
         ];
         var rows = view.Standings.Select(s => (IReadOnlyList<DashboardCell>)
         [
-            s.Rank is { } rank ? new DashboardCell(rank.ToString(CultureInfo.CurrentCulture), rank) : "—",
+            s.Rank is { } rank ? DashboardCell.Count(rank) : "—",
             s.Department,
-            new DashboardCell(s.ResolvedInTime.Denominator.ToString(CultureInfo.CurrentCulture), s.ResolvedInTime.Denominator),
+            DashboardCell.Count(s.ResolvedInTime.Denominator),
             Percent(s.SignedInTime), Percent(s.ResolvedInTime), Percent(s.Satisfied),
             s.Rank is not null && s.Score is { } score ? new DashboardCell(score.ToString("0.00", CultureInfo.CurrentCulture), score) : "—",
             List(s),

@@ -20,7 +20,8 @@ public sealed class BattleMapTable(BattleMap map, IStringLocalizer<DashboardReso
     {
         IEnumerable<IReadOnlyList<DashboardCell>> Rows(string grid, IEnumerable<MapTile> tiles) => tiles.Select(t => (IReadOnlyList<DashboardCell>)
         [
-            grid, t.Name, Count(t.Open), Count(t.OnTrack), Count(t.Warning), Count(t.Overdue), Count(t.SeverelyOverdue),
+            grid, t.Name, DashboardCell.Count(t.Open), DashboardCell.Count(t.OnTrack), DashboardCell.Count(t.Warning),
+            DashboardCell.Count(t.Overdue), DashboardCell.Count(t.SeverelyOverdue),
         ]);
         return new DashboardTable(
             TableName,
@@ -35,6 +36,4 @@ public sealed class BattleMapTable(BattleMap map, IStringLocalizer<DashboardReso
                 .. Rows(text["Map.Commissioners"], view.Commissioners),
             ]);
     }
-
-    private static DashboardCell Count(int count) => new(count.ToString(System.Globalization.CultureInfo.CurrentCulture), count);
 }

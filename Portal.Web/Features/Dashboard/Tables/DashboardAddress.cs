@@ -24,7 +24,7 @@ public sealed record DashboardAddress(
     /// <exception cref="Portal.Domain.DomainException">A custom period without both days, ending before it starts, or over five years.</exception>
     public DashboardChoice Choice(DateOnly today)
     {
-        var kind = Enum.TryParse<PeriodKind>(Period, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : PeriodKind.Month;
+        var kind = ParseKind(Period) ?? PeriodKind.Month;
         var (from, to) = (ParseDay(From), ParseDay(To));
         var period = kind == PeriodKind.Custom ? ReportingPeriod.Custom(from, to) : ReportingPeriod.Containing(kind, from ?? today);
         return new DashboardChoice(period, new FigureFilter(Department, Park, Industry, Category, string.IsNullOrWhiteSpace(Commissioner) ? null : Commissioner));
@@ -46,6 +46,10 @@ public sealed record DashboardAddress(
         };
         return QueryHelpers.AddQueryString("", pairs.Where(p => !string.IsNullOrEmpty(p.Value)));
     }
+
+    /// <summary>A period kind by its name, in any case; null for anything else.</summary>
+    public static PeriodKind? ParseKind(string? text) =>
+        Enum.TryParse<PeriodKind>(text, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
 
     public static DateOnly? ParseDay(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;

@@ -8,6 +8,9 @@ public readonly record struct DashboardCell(string Text, double? Number = null)
 {
     public static implicit operator DashboardCell(string text) => new(text);
 
+    /// <summary>A count: its digits on the screen, the number in a workbook.</summary>
+    public static DashboardCell Count(int count) => new(count.ToString(System.Globalization.CultureInfo.CurrentCulture), count);
+
     public override string ToString() => Text;
 }
 
