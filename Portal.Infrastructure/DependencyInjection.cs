@@ -213,6 +213,8 @@ public static class DependencyInjection
         services.AddTransient<AutoCloseJob>();
         services.AddTransient<DailyDigestJob>();
         services.AddTransient<DraftAttachmentSweepJob>();
+        services.AddSingleton<FigureRollupGate>();
+        services.AddTransient<FigureRollupJob>();
         services.AddSingleton<DigestArchive>();
 
         services.AddHangfire(config =>

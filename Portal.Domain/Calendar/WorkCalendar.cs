@@ -316,6 +316,9 @@ public sealed class WorkCalendar
     /// <summary>The district's calendar day of an instant given in any offset.</summary>
     public static DateOnly DayOf(DateTimeOffset instant) => Local(instant).Day;
 
+    /// <summary>Midnight at the start of the district's calendar day, +08:00.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day) => At(day, TimeOnly.MinValue);
+
     private static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
     private static (DateOnly Day, TimeOnly Time) Local(DateTimeOffset instant)

@@ -32,10 +32,10 @@ public sealed record ReportingPeriod
     public DateOnly Last { get; }
 
     /// <summary>Midnight at the start of <see cref="First"/>, +08:00.</summary>
-    public DateTimeOffset Start => Midnight(First);
+    public DateTimeOffset Start => WorkCalendar.StartOfDay(First);
 
     /// <summary>Midnight at the end of <see cref="Last"/> (the start of the day after), +08:00; not in the period.</summary>
-    public DateTimeOffset End => Midnight(Last.AddDays(1));
+    public DateTimeOffset End => WorkCalendar.StartOfDay(Last.AddDays(1));
 
     public int Days => Last.DayNumber - First.DayNumber + 1;
 
@@ -85,8 +85,6 @@ public sealed record ReportingPeriod
 
     /// <summary>Whether the instant, in any offset, falls from <see cref="Start"/> up to but not including <see cref="End"/>.</summary>
     public bool Contains(DateTimeOffset instant) => Start <= instant && instant < End;
-
-    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), WorkCalendar.Offset);
 
     /// <summary>As the refusal's Chinese text words a date (RefusalResource's Format.Date), so the message and the text agree.</summary>
     private static string Format(DateOnly day) => day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);

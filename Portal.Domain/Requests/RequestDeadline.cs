@@ -87,6 +87,12 @@ public sealed class RequestDeadline
     /// <summary>Working time spent paused, excluded from "% of the time used".</summary>
     public TimeSpan PausedWorkingTime { get; private set; }
 
+    /// <summary>
+    /// The highest escalation level the scan recorded for this deadline (the escalation log holds each); null for none.
+    /// What the battle map's figures colour a running deadline by, read without the log.
+    /// </summary>
+    public EscalationLevel? RecordedLevel { get; private set; }
+
     private RequestDeadline()
     {
     }
@@ -113,6 +119,15 @@ public sealed class RequestDeadline
     public bool WasLate => Status == DeadlineStatus.Met && EndedAt > DueAt;
 
     public bool IsOverdue(DateTimeOffset now) => Status == DeadlineStatus.Open && now > DueAt;
+
+    /// <summary>The scan recorded <paramref name="level"/> for this deadline: kept when higher than any recorded before.</summary>
+    public void RecordLevel(EscalationLevel level)
+    {
+        if (RecordedLevel is null || level > RecordedLevel)
+        {
+            RecordedLevel = level;
+        }
+    }
 
     internal void End(DeadlineStatus status, DateTimeOffset at)
     {

@@ -118,12 +118,12 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts, TimePr
         }
         if (query.From is { } from)
         {
-            var start = StartOfDay(from);
+            var start = WorkCalendar.StartOfDay(from);
             entries = entries.Where(e => e.At >= start);
         }
         if (query.To is { } to)
         {
-            var end = StartOfDay(to.AddDays(1));
+            var end = WorkCalendar.StartOfDay(to.AddDays(1));
             entries = entries.Where(e => e.At < end);
         }
         return entries;
@@ -138,8 +138,6 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> contexts, TimePr
         return entries.OrderByDescending(e => e.Id).Take(take)
             .Select(e => new AuditRow(e.Id, e.At, e.ActorName, e.Kind, e.SubjectType, e.SubjectLabel, e.Before, e.After, e.IpAddress));
     }
-
-    private static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), WorkCalendar.Offset);
 
     private static string? ToJson(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Json);
 }

@@ -203,7 +203,7 @@ public sealed class WorkCalendarService(
         return CalendarChangeResult.Success;
     }
 
-    private static async Task<long> CurrentRevisionAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+    internal static async Task<long> CurrentRevisionAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         await db.CalendarRevisions.Where(r => r.Id == CalendarRevision.SingletonId)
             .Select(r => (long?)r.Number).SingleOrDefaultAsync(cancellationToken) ?? 0;
 

@@ -118,35 +118,89 @@ public sealed class DistrictFigures(
 
     /// <summary>
     /// What the figures of the periods from <paramref name="from"/> to <paramref name="split"/> (previous) and from
-    /// <paramref name="split"/> to <paramref name="to"/> (current) are made of, by the department each part is charged to;
-    /// the events only when <paramref name="byDepartment"/> (otherwise under no department).
+    /// <paramref name="split"/> to <paramref name="to"/> (current) are made of, by the department each part is charged to.
+    /// Unnarrowed requests are read from the rollup (decision 019) where it holds the days: its rows of the days not marked
+    /// since, the running deadlines and the marked days counted live beside them. Otherwise everything is counted live; the
+    /// events by department only when <paramref name="byDepartment"/> (otherwise under no department).
     /// </summary>
     private async Task<Tallies> TallyAsync(
         PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
         DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, bool byDepartment, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var calendar = await calendars.GetCalendarAsync(cancellationToken);
-        var deadlines = await DeadlinesAsync(db, filter, requests, from, split, to, now, calendar, cancellationToken);
-        var events = await EventsAsync(db, filter, requests, from, split, to, byDepartment, cancellationToken);
-        var disputes = await DisputesAsync(db, filter, requests, from, split, to, cancellationToken);
-        var received = await Led(db, requests, filter).Where(r => r.SubmittedAt >= from && r.SubmittedAt < to)
-            .GroupBy(r => new { Current = r.SubmittedAt >= split, Department = r.LeadDepartmentId })
-            .Select(g => new { g.Key.Current, g.Key.Department, Count = g.Count() })
-            .ToDictionaryAsync(g => (g.Current, g.Department), g => g.Count, cancellationToken);
-        return new Tallies(deadlines, events, disputes, received);
+        // One snapshot for the rollup, its marks and what is counted live beside them.
+        await using var snapshot = await FigureRollup.SnapshotAsync(db, cancellationToken);
+        var calendar = await calendars.GetCalendarAsync(db, cancellationToken);
+        if (requests is null && await FigureRollup.ServesAsync(db, from, split, to, cancellationToken))
+        {
+            var tallies = await FigureRollup.ReadAsync(db, filter, from, split, to, cancellationToken)
+                + await LiveAsync(db, filter, null, from, split, to, now, calendar, byDepartment, DeadlinesOf.Running, eventsToo: false, cancellationToken);
+            foreach (var (start, end) in await FigureRollup.MarkedAsync(db, from, to, cancellationToken))
+            {
+                tallies += await LiveAsync(db, filter, null, start, split, end, now, calendar, byDepartment, DeadlinesOf.Ended, eventsToo: true, cancellationToken);
+            }
+            return tallies;
+        }
+        return await LiveAsync(db, filter, requests, from, split, to, now, calendar, byDepartment, DeadlinesOf.All, eventsToo: true, cancellationToken);
     }
 
-    /// <summary>The counts behind the figures, each keyed by the department it is charged to (null: none).</summary>
-    private sealed record Tallies(
+    /// <summary>Which deadlines a tally reads: all; those ended (what the rollup keeps); those still running (what it never keeps).</summary>
+    internal enum DeadlinesOf { All, Ended, Running }
+
+    /// <summary>
+    /// The tallies counted from the deadlines (<paramref name="deadlines"/> of them) and, when <paramref name="eventsToo"/>,
+    /// the events, disputes and submissions, as they stand: what the rollup keeps of a day, and what is counted beside it.
+    /// </summary>
+    internal static async Task<Tallies> LiveAsync(
+        PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests, DateTimeOffset from, DateTimeOffset split, DateTimeOffset to,
+        DateTimeOffset now, WorkCalendar calendar, bool byDepartment, DeadlinesOf deadlines, bool eventsToo, CancellationToken cancellationToken)
+    {
+        var tallies = Tallies.Empty() with
+        {
+            Deadlines = await DeadlinesAsync(db, filter, requests, from, split, to, now, calendar, deadlines, cancellationToken),
+        };
+        if (!eventsToo)
+        {
+            return tallies;
+        }
+        return tallies with
+        {
+            Events = await EventsAsync(db, filter, requests, from, split, to, byDepartment, cancellationToken),
+            Disputes = await DisputesAsync(db, filter, requests, from, split, to, cancellationToken),
+            Received = await Led(db, requests, filter).Where(r => r.SubmittedAt >= from && r.SubmittedAt < to)
+                .GroupBy(r => new { Current = r.SubmittedAt >= split, Department = r.LeadDepartmentId })
+                .Select(g => new { g.Key.Current, g.Key.Department, Count = g.Count() })
+                .ToDictionaryAsync(g => (g.Current, g.Department), g => g.Count, cancellationToken),
+        };
+    }
+
+    /// <summary>The counts behind the figures, each keyed by the department it is charged to (null: none); added key by key.</summary>
+    internal sealed record Tallies(
         Dictionary<(DeadlineKind Kind, bool Current, int? Department), DeadlineTally> Deadlines,
         Dictionary<(RequestAction Action, bool Current, int? Department), EventTally> Events,
-        List<Disputed> Disputes,
+        Dictionary<(bool Current, int? Department, bool Satisfied, bool? Upheld), int> Disputes,
         Dictionary<(bool Current, int? Department), int> Received)
     {
+        public static Tallies Empty() => new([], [], [], []);
+
+        public static Tallies operator +(Tallies a, Tallies b) => new(
+            Sum(a.Deadlines, b.Deadlines, (x, y) => x + y), Sum(a.Events, b.Events, (x, y) => x + y),
+            Sum(a.Disputes, b.Disputes, (x, y) => x + y), Sum(a.Received, b.Received, (x, y) => x + y));
+
+        private static Dictionary<TKey, TValue> Sum<TKey, TValue>(Dictionary<TKey, TValue> a, Dictionary<TKey, TValue> b, Func<TValue, TValue, TValue> add)
+            where TKey : notnull
+        {
+            var sum = new Dictionary<TKey, TValue>(a);
+            foreach (var (key, value) in b)
+            {
+                sum[key] = sum.TryGetValue(key, out var known) ? add(known, value) : value;
+            }
+            return sum;
+        }
+
         public IEnumerable<int> Departments() =>
             Deadlines.Keys.Select(k => k.Department).Concat(Events.Keys.Select(k => k.Department))
-                .Concat(Disputes.Select(d => d.Department)).Concat(Received.Keys.Select(k => k.Department))
+                .Concat(Disputes.Keys.Select(k => k.Department)).Concat(Received.Keys.Select(k => k.Department))
                 .OfType<int>().Distinct().Order();
 
         /// <summary>The figures of the current or the previous period, of what is charged to the departments <paramref name="counts"/> takes (null among them).</summary>
@@ -156,11 +210,11 @@ public sealed class DistrictFigures(
                 .Aggregate(DeadlineTally.None, (sum, t) => sum + t.Value);
             EventTally Event(RequestAction action) => Events.Where(t => t.Key.Action == action && t.Key.Current == current && counts(t.Key.Department))
                 .Aggregate(EventTally.None, (sum, t) => sum + t.Value);
+            int Disputed(Func<(bool Current, int? Department, bool Satisfied, bool? Upheld), bool> which) =>
+                Disputes.Where(d => d.Key.Current == current && counts(d.Key.Department) && which(d.Key)).Sum(d => d.Value);
             var sign = Deadline(DeadlineKind.Sign);
             var resolve = Deadline(DeadlineKind.Resolve);
             var evaluations = Event(RequestAction.Evaluate) + Event(RequestAction.RecordFollowUpEvaluation);
-            var disputed = Disputes.Where(d => d.Current == current && counts(d.Department)).ToList();
-            var upheld = disputed.Where(d => d.Upheld == true).ToList();
             return new PeriodFigures(
                 Received: Received.Where(r => r.Key.Current == current && counts(r.Key.Department)).Sum(r => r.Value),
                 Resolved: Event(RequestAction.Resolve).Count,
@@ -171,10 +225,10 @@ public sealed class DistrictFigures(
                 Solved: new Rate(evaluations.Solved, evaluations.Count),
                 // A disputed rating counts only once the supervisors uphold it.
                 Satisfied: new Rate(
-                    evaluations.Satisfied - disputed.Count(d => d.Satisfied) + upheld.Count(d => d.Satisfied),
-                    evaluations.Rated - disputed.Count + upheld.Count),
+                    evaluations.Satisfied - Disputed(d => d.Satisfied) + Disputed(d => d.Satisfied && d.Upheld == true),
+                    evaluations.Rated - Disputed(_ => true) + Disputed(d => d.Upheld == true)),
                 NotRated: Event(RequestAction.AutoClose).Count,
-                AwaitingReview: disputed.Count(d => d.Upheld is null),
+                AwaitingReview: Disputed(d => d.Upheld is null),
                 Returned: new Rate(Event(RequestAction.Return).Count, Event(RequestAction.Dispatch).Count + Event(RequestAction.Transfer).Count),
                 Reopened: new Rate(evaluations.Reopened, Event(RequestAction.Resolve).Count),
                 AverageHoursToSign: sign.AverageHours,
@@ -288,24 +342,33 @@ public sealed class DistrictFigures(
         return events;
     }
 
-    /// <summary>Deadlines decided (<paramref name="Counted"/>), met in time, still to come; the working hours of the <paramref name="Met"/> ones.</summary>
-    private sealed record DeadlineTally(int Counted, int OnTime, int Pending, int Met, double MetHours)
+    /// <summary>
+    /// Deadlines decided (<paramref name="Counted"/>), met in time, still to come; the working time of the
+    /// <paramref name="Met"/> ones in ticks, so that sums are exact in any order.
+    /// </summary>
+    internal sealed record DeadlineTally(int Counted, int OnTime, int Pending, int Met, long MetTicks)
     {
         public static DeadlineTally None { get; } = new(0, 0, 0, 0, 0);
 
-        public double? AverageHours => Met > 0 ? MetHours / Met : null;
+        public double? AverageHours => Met > 0 ? TimeSpan.FromTicks(MetTicks).TotalHours / Met : null;
 
         public static DeadlineTally operator +(DeadlineTally a, DeadlineTally b) =>
-            new(a.Counted + b.Counted, a.OnTime + b.OnTime, a.Pending + b.Pending, a.Met + b.Met, a.MetHours + b.MetHours);
+            new(a.Counted + b.Counted, a.OnTime + b.OnTime, a.Pending + b.Pending, a.Met + b.Met, a.MetTicks + b.MetTicks);
     }
 
     private static async Task<Dictionary<(DeadlineKind Kind, bool Current, int? Department), DeadlineTally>> DeadlinesAsync(
-        PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
-        DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, DateTimeOffset now, WorkCalendar calendar, CancellationToken cancellationToken)
+        PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests, DateTimeOffset from, DateTimeOffset split, DateTimeOffset to,
+        DateTimeOffset now, WorkCalendar calendar, DeadlinesOf which, CancellationToken cancellationToken)
     {
-        var deadlines = Charged(db, filter, requests, db.Set<RequestDeadline>().AsNoTracking()
+        var counted = db.Set<RequestDeadline>().AsNoTracking()
             .Where(d => (d.Kind == DeadlineKind.Sign || (d.Kind == DeadlineKind.Resolve && d.Status != DeadlineStatus.Superseded))
-                && d.DueAt >= from && d.DueAt < to));
+                && d.DueAt >= from && d.DueAt < to);
+        var deadlines = Charged(db, filter, requests, which switch
+        {
+            DeadlinesOf.Ended => counted.Where(d => d.Status != DeadlineStatus.Open && d.Status != DeadlineStatus.Paused),
+            DeadlinesOf.Running => counted.Where(d => d.Status == DeadlineStatus.Open || d.Status == DeadlineStatus.Paused),
+            _ => counted,
+        });
         var outcomes = deadlines.Select(d => new
         {
             d.Kind,
@@ -332,17 +395,20 @@ public sealed class DistrictFigures(
                 Pending = g.Sum(o => o.Running && !o.Missed ? 1 : 0),
             })
             .ToListAsync(cancellationToken);
-        // Working time needs the calendar: the met deadlines' spans are read and counted here.
-        var spans = (await deadlines.Where(d => d.Status == DeadlineStatus.Met)
-                .Select(d => new { d.Kind, Current = d.DueAt >= split, Department = d.DepartmentId, d.StartedAt, EndedAt = d.EndedAt!.Value, d.PausedWorkingTime })
-                .ToListAsync(cancellationToken))
-            .ToLookup(s => (s.Kind, s.Current, s.Department), s => (calendar.WorkingTimeBetween(s.StartedAt, s.EndedAt) - s.PausedWorkingTime).TotalHours);
+        // Working time needs the calendar: the met deadlines' spans are read and counted here (a running one has none).
+        var spans = which == DeadlinesOf.Running
+            ? []
+            : (await deadlines.Where(d => d.Status == DeadlineStatus.Met)
+                    .Select(d => new { d.Kind, Current = d.DueAt >= split, Department = d.DepartmentId, d.StartedAt, EndedAt = d.EndedAt!.Value, d.PausedWorkingTime })
+                    .ToListAsync(cancellationToken))
+                .GroupBy(s => (s.Kind, s.Current, s.Department))
+                .ToDictionary(g => g.Key, g => g.Sum(s => (calendar.WorkingTimeBetween(s.StartedAt, s.EndedAt) - s.PausedWorkingTime).Ticks));
         return tallies.ToDictionary(
             t => (t.Kind, t.Current, t.Department),
-            t => new DeadlineTally(t.Met + t.Missed, t.OnTime, t.Pending, t.Met, spans[(t.Kind, t.Current, t.Department)].Sum()));
+            t => new DeadlineTally(t.Met + t.Missed, t.OnTime, t.Pending, t.Met, spans.GetValueOrDefault((t.Kind, t.Current, t.Department))));
     }
 
-    private sealed record EventTally(int Count, int Solved, int Rated, int Satisfied, int Reopened)
+    internal sealed record EventTally(int Count, int Solved, int Rated, int Satisfied, int Reopened)
     {
         public static EventTally None { get; } = new(0, 0, 0, 0, 0);
 
@@ -381,12 +447,10 @@ public sealed class DistrictFigures(
     }
 
     /// <summary>
-    /// A disputed rating (不满意甄别): the evaluation that sent the request to review, and the review's outcome (null while
-    /// pending); charged to the request's lead now.
+    /// The disputed ratings (不满意甄别): the evaluations that sent their request to review, counted by rating and by the
+    /// review's outcome (null while pending); charged to the request's lead now.
     /// </summary>
-    private sealed record Disputed(bool Current, int? Department, bool Satisfied, bool? Upheld);
-
-    private static async Task<List<Disputed>> DisputesAsync(
+    private static async Task<Dictionary<(bool Current, int? Department, bool Satisfied, bool? Upheld), int>> DisputesAsync(
         PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests,
         DateTimeOffset from, DateTimeOffset split, DateTimeOffset to, CancellationToken cancellationToken)
     {
@@ -399,29 +463,34 @@ public sealed class DistrictFigures(
             evaluations = evaluations.Where(e => ids.Contains(EF.Property<long>(e, "RequestId")));
         }
         var reviews = db.Set<RequestEvent>().Where(r => r.Action == RequestAction.ReviewDispute);
-        return await evaluations
-            .Select(e => new Disputed(
-                e.At >= split,
-                db.ServiceRequests.Where(r => r.Id == EF.Property<long>(e, "RequestId")).Select(r => r.LeadDepartmentId).FirstOrDefault(),
-                e.Satisfaction == Satisfaction.Satisfied || e.Satisfaction == Satisfaction.BasicallySatisfied,
-                reviews.Where(r => EF.Property<long>(r, "RequestId") == EF.Property<long>(e, "RequestId") && r.Sequence > e.Sequence)
-                    .Select(r => r.Upheld).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
+        return (await evaluations
+                .Select(e => new
+                {
+                    Current = e.At >= split,
+                    Department = db.ServiceRequests.Where(r => r.Id == EF.Property<long>(e, "RequestId")).Select(r => r.LeadDepartmentId).FirstOrDefault(),
+                    Satisfied = e.Satisfaction == Satisfaction.Satisfied || e.Satisfaction == Satisfaction.BasicallySatisfied,
+                    Upheld = reviews.Where(r => EF.Property<long>(r, "RequestId") == EF.Property<long>(e, "RequestId") && r.Sequence > e.Sequence)
+                        .Select(r => r.Upheld).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken))
+            .CountBy(d => (d.Current, d.Department, d.Satisfied, d.Upheld))
+            .ToDictionary();
     }
 
     /// <summary>
     /// The requests not yet resolved, and of them those whose running deadlines the escalation scan has recorded at each
-    /// level, the worst counted: what the battle map colours.
+    /// level, the worst counted: what the battle map colours. Read from the level each deadline notes
+    /// (<see cref="RequestDeadline.RecordedLevel"/>), the same as the escalation log's levels of deadlines still running.
     /// </summary>
     private static async Task<OpenLoad> LoadAsync(PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest>? requests, CancellationToken cancellationToken)
     {
         var open = Led(db, requests, filter).Where(r => OpenStates.Contains(r.State));
         var count = await open.CountAsync(cancellationToken);
         var ids = open.Select(r => r.Id);
-        var worst = await db.OfRunningDeadlines()
-            .Where(e => ids.Contains(e.RequestId))
-            .GroupBy(e => e.RequestId)
-            .Select(g => g.Max(e => e.Level == EscalationLevel.SeverelyOverdue ? 3 : e.Level == EscalationLevel.Overdue ? 2 : 1))
+        var worst = await db.Set<RequestDeadline>()
+            .Where(d => d.Status == DeadlineStatus.Open && d.RecordedLevel != null && ids.Contains(EF.Property<long>(d, "RequestId")))
+            .GroupBy(d => EF.Property<long>(d, "RequestId"))
+            .Select(g => g.Max(d => d.RecordedLevel == EscalationLevel.SeverelyOverdue ? 3 : d.RecordedLevel == EscalationLevel.Overdue ? 2 : 1))
             .ToListAsync(cancellationToken);
         return new OpenLoad(count, worst.Count(l => l == 1), worst.Count(l => l == 2), worst.Count(l => l == 3));
     }

@@ -24,6 +24,13 @@ public static class DatabaseErrors
         _ => false,
     };
 
+    /// <summary>
+    /// A repeatable-read transaction of PostgreSQL found a row it meant to change changed since its snapshot by another,
+    /// which committed first: the same lost race, seen by a statement rather than a save.
+    /// </summary>
+    public static bool IsSerializationFailure(Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.SerializationFailure;
+
     /// <summary>Someone else changed the same rows first: a concurrency token moved, or a unique key was taken.</summary>
     public static bool IsLostRace(DbUpdateException exception) =>
         exception is DbUpdateConcurrencyException || IsUniqueViolation(exception);

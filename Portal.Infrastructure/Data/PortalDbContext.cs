@@ -8,6 +8,7 @@ using Portal.Domain.Projects;
 using Portal.Domain.TimeLimits;
 using Portal.Infrastructure.Audit;
 using Portal.Infrastructure.Calendar;
+using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Escalation;
 using Portal.Domain.Requests;
 using Portal.Infrastructure.Requests;
@@ -48,17 +49,25 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<EscalationSettings> EscalationSettings => Set<EscalationSettings>();
+    public DbSet<FigureRollupState> FigureRollups => Set<FigureRollupState>();
+    public DbSet<FigureDirtyDay> FigureDirtyDays => Set<FigureDirtyDay>();
+    public DbSet<FigureDeadlineDay> FigureDeadlineDays => Set<FigureDeadlineDay>();
+    public DbSet<FigureEventDay> FigureEventDays => Set<FigureEventDay>();
+    public DbSet<FigureDisputeDay> FigureDisputeDays => Set<FigureDisputeDay>();
+    public DbSet<FigureReceivedDay> FigureReceivedDays => Set<FigureReceivedDay>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
+        FigureChanges.Mark(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await FigureChanges.MarkAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>The audit log is append-only here as in the database (whose trigger also stops raw SQL).</summary>

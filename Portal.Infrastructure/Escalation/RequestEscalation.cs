@@ -31,8 +31,10 @@ public sealed class RequestEscalation
     {
     }
 
+    /// <remarks>Notes the level on the deadline too (<see cref="RequestDeadline.RecordedLevel"/>), saved with this row.</remarks>
     public RequestEscalation(long requestId, RequestDeadline deadline, EscalationLevel level, DateTimeOffset now)
     {
+        deadline.RecordLevel(level);
         RequestId = requestId;
         Kind = deadline.Kind;
         PartyDepartmentId = deadline.PartyDepartmentId;

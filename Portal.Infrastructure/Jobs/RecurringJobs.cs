@@ -1,5 +1,6 @@
 using Hangfire;
 using Portal.Infrastructure.Attachments;
+using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Escalation;
 using Portal.Infrastructure.Notifications;
 using Portal.Infrastructure.Requests;
@@ -20,5 +21,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<OutboxDeliveryJob>(OutboxDeliveryJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None), OutboxDeliveryJob.SweepCron, options);
         jobs.AddOrUpdate<DraftAttachmentSweepJob>(
             DraftAttachmentSweepJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), DraftAttachmentSweepJob.Cron, options);
+        jobs.AddOrUpdate<FigureRollupJob>(FigureRollupJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), options);
     }
 }

@@ -25,7 +25,7 @@ public sealed class BulkWriter(IReadOnlyList<NpgsqlConnection> connections, IRea
 
     private const string DeadlineColumns = """
         "Id", "RequestId", "Kind", "PartyDepartmentId", "Generation", "StartedAt", "DueAt", "Unit", "Provisional", "Status",
-        "PausedAt", "EndedAt", "PausedWorkingTime", "DepartmentId"
+        "PausedAt", "EndedAt", "PausedWorkingTime", "DepartmentId", "RecordedLevel"
         """;
 
     private const string CoHandlerColumns = """ "Id", "RequestId", "DepartmentId", "AddedAt", "RepliedAt", "WaivedAt" """;
@@ -192,6 +192,14 @@ public sealed class BulkWriter(IReadOnlyList<NpgsqlConnection> connections, IRea
                     Instant(copy, d.EndedAt);
                     copy.Write(d.PausedWorkingTime, NpgsqlDbType.Interval);
                     Int(copy, d.DepartmentId);
+                    if (d.RecordedLevel is { } level)
+                    {
+                        copy.Write(level.ToString(), NpgsqlDbType.Varchar);
+                    }
+                    else
+                    {
+                        copy.WriteNull();
+                    }
                 }
             }
             copy.Complete();

@@ -115,6 +115,7 @@ public sealed class HistorySimulator(World world)
                         _ => world.Policy.SevereAt(deadline, _calendar),
                     };
                     levels.Add(new GeneratedEscalation(deadline, level, at < world.Until ? at : world.Until));
+                    deadline.RecordLevel(level); // as the scan's RequestEscalation notes it
                 }
             }
             return levels;

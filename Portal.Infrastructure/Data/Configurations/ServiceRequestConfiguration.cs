@@ -98,6 +98,14 @@ internal sealed class RequestDeadlineConfiguration : IEntityTypeConfiguration<Re
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.Unit).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex("RequestId", nameof(RequestDeadline.Kind), nameof(RequestDeadline.PartyDepartmentId), nameof(RequestDeadline.Generation)).IsUnique();
+        builder.Property(d => d.RecordedLevel).HasConversion<string>().HasMaxLength(24);
+        // The load now (DistrictFigures): the worst level recorded on each open request's running deadlines, a small index.
+        builder.HasIndex(["RequestId", nameof(RequestDeadline.RecordedLevel)], "IX_RequestDeadlines_Running_RecordedLevel")
+            .HasFilter("\"Status\" = 'Open' AND \"RecordedLevel\" IS NOT NULL");
+        // The figures' running deadlines, counted live beside the rollup (decision 019): the few still open or paused.
+        builder.HasIndex(d => new { d.Kind, d.DueAt }, "IX_RequestDeadlines_Running_Kind_DueAt")
+            .IncludeProperties(nameof(RequestDeadline.Status), nameof(RequestDeadline.PausedAt), nameof(RequestDeadline.EndedAt), nameof(RequestDeadline.DepartmentId))
+            .HasFilter("\"Status\" IN ('Open', 'Paused')");
         // The escalation scan: running deadlines by due time.
         builder.HasIndex(d => new { d.Status, d.DueAt });
         // The figures (三率): the sign and resolve deadlines falling in a period; PostgreSQL answers from the index alone.

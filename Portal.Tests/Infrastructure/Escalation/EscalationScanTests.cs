@@ -58,6 +58,11 @@ public class EscalationScanTests
             .GroupBy(e => e.RequestId).Select(g => new { Count = g.Count(), Overdue = g.Count(e => e.Level == EscalationLevel.Overdue) }).ToListAsync());
         Assert.Equal(Requests, levels.Count);
         Assert.All(levels, l => Assert.Equal((2, 1), (l.Count, l.Overdue)));
+        // Each deadline notes the highest level recorded for it, whichever node recorded it: what the dashboard's load reads.
+        var noted = (await staged.Portal.QueryAsync(db => db.Set<RequestDeadline>().Select(d => new { d.Kind, d.RecordedLevel }).ToListAsync()))
+            .ToLookup(d => d.Kind == DeadlineKind.Dispatch, d => d.RecordedLevel);
+        Assert.Equal(Enumerable.Repeat<EscalationLevel?>(EscalationLevel.Overdue, Requests), noted[true]);
+        Assert.All(noted[false], Assert.Null);                         // first reply and resolve: not yet at a level
         // Overdue tells the commissioner and the supervisor once per request, in the portal and by e-mail.
         var escalate = RequestEmailComposer.EventType(RequestAction.Escalate);
         var emails = await staged.Portal.QueryAsync(db => db.OutboxMessages.Where(m => m.EventType == escalate)

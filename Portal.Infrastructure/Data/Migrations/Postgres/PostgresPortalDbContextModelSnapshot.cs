@@ -699,6 +699,10 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("Provisional")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("RecordedLevel")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<long>("RequestId")
                         .HasColumnType("bigint");
 
@@ -725,6 +729,14 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("RequestId", "Kind", "PartyDepartmentId", "Generation")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Kind", "DueAt" }, "IX_RequestDeadlines_Running_Kind_DueAt")
+                        .HasFilter("\"Status\" IN ('Open', 'Paused')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Kind", "DueAt" }, "IX_RequestDeadlines_Running_Kind_DueAt"), new[] { "Status", "PausedAt", "EndedAt", "DepartmentId" });
+
+                    b.HasIndex(new[] { "RequestId", "RecordedLevel" }, "IX_RequestDeadlines_Running_RecordedLevel")
+                        .HasFilter("\"Status\" = 'Open' AND \"RecordedLevel\" IS NOT NULL");
 
                     b.ToTable("RequestDeadlines", (string)null);
                 });
@@ -1230,6 +1242,176 @@ namespace Portal.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("CalendarRevisions");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureDeadlineDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Counted")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MetTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("FigureDeadlineDays", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureDirtyDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("FigureDirtyDays", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureDisputeDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("FigureDisputeDays", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureEventDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("FigureEventDays", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureReceivedDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("FigureReceivedDays", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CalendarRevision")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FigureRollups", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Escalation.DailyDigest", b =>

@@ -668,6 +668,10 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("Provisional")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RecordedLevel")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RequestId")
                         .HasColumnType("INTEGER");
 
@@ -693,6 +697,13 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("RequestId", "Kind", "PartyDepartmentId", "Generation")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Kind", "DueAt" }, "IX_RequestDeadlines_Running_Kind_DueAt")
+                        .HasFilter("\"Status\" IN ('Open', 'Paused')")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Status", "PausedAt", "EndedAt", "DepartmentId" });
+
+                    b.HasIndex(new[] { "RequestId", "RecordedLevel" }, "IX_RequestDeadlines_Running_RecordedLevel")
+                        .HasFilter("\"Status\" = 'Open' AND \"RecordedLevel\" IS NOT NULL");
 
                     b.ToTable("RequestDeadlines", (string)null);
                 });
@@ -1189,6 +1200,166 @@ namespace Portal.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("CalendarRevisions");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureDeadlineDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Counted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MetTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("FigureDeadlineDays", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureDirtyDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("FigureDirtyDays", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureDisputeDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("FigureDisputeDays", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureEventDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Solved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("FigureEventDays", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureReceivedDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("FigureReceivedDays", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Dashboard.FigureRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CalendarRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FigureRollups", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Infrastructure.Escalation.DailyDigest", b =>
