@@ -2,8 +2,11 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Requests;
+using Portal.Infrastructure.Dashboard;
 using Portal.Infrastructure.Data;
 using Portal.Infrastructure.Jobs;
+using Portal.Tests.Domain.Requests;
 using Portal.Tests.Support;
 
 namespace Portal.Tests.Web;
@@ -27,6 +30,7 @@ public class JobServerTests
                 ["daily-digest"] = ("30 8 * * *", "Asia/Shanghai"),
                 ["outbox-sweep"] = ("*/15 * * * * *", "Asia/Shanghai"),
                 ["draft-attachment-sweep"] = ("15 3 * * *", "Asia/Shanghai"),
+                ["figure-rollup"] = ("* * * * *", "Asia/Shanghai"),
             },
             jobs);
     }
@@ -51,5 +55,34 @@ public class JobServerTests
         }
         Assert.NotNull(beat);
         Assert.True(beat.RunCount >= 1);
+    }
+
+    [Fact]
+    public async Task TheFigureRollup_TriggeredOnTheRunningPortal_IsBuiltByTheJobServer_OverEveryRequest()
+    {
+        await using var portal = await PortalFactory.StartAsync(DatabaseProvider.Sqlite, runJobServer: true);
+        var contexts = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            db.ServiceRequests.AddRange(
+                RequestBuilder.Submitted(number: "YQBY-20260302-0001").Dispatched().Request,
+                RequestBuilder.Submitted(number: "YQBY-20260302-0002").Dispatched().Signed().Resolved().Request);
+            await db.SaveChangesAsync();
+        }
+
+        portal.Services.GetRequiredService<IRecurringJobManager>().Trigger(FigureRollupJob.RecurringJobId);
+
+        DateTimeOffset? built = null;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (built is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            await using var db = await contexts.CreateDbContextAsync();
+            built = await db.FigureRollups.Select(s => s.BuiltAt).SingleOrDefaultAsync();
+        }
+        Assert.NotNull(built);
+        await using var check = await contexts.CreateDbContextAsync();
+        Assert.Equal(2, await check.FigureReceivedDays.SumAsync(r => r.Count));
+        Assert.Equal(1, await check.FigureEventDays.Where(e => e.Action == RequestAction.Resolve).SumAsync(e => e.Count));
     }
 }
