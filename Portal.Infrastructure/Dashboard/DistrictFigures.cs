@@ -93,7 +93,7 @@ public sealed class DistrictFigures(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await CheckAsync(db, filter, cancellationToken);
-        var requests = Narrowed(db, user, filter);
+        var requests = await NarrowedAsync(db, user, filter, cancellationToken);
         var tallies = await TallyAsync(db, filter, requests, period.Previous().Start, period.Start, period.End, byDepartment: false, cancellationToken);
         return new FiguresView(
             period, tallies.Figures(current: true, _ => true), tallies.Figures(current: false, _ => true), await LoadAsync(db, filter, requests, cancellationToken));
@@ -112,7 +112,8 @@ public sealed class DistrictFigures(
         var requestsOnly = filter with { DepartmentId = null };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await CheckAsync(db, requestsOnly, cancellationToken);
-        var tallies = await TallyAsync(db, requestsOnly, Narrowed(db, user, requestsOnly), period.Start, period.Start, period.End, byDepartment: true, cancellationToken);
+        var tallies = await TallyAsync(
+            db, requestsOnly, await NarrowedAsync(db, user, requestsOnly, cancellationToken), period.Start, period.Start, period.End, byDepartment: true, cancellationToken);
         return tallies.Departments().ToDictionary(d => d, d => tallies.Figures(current: true, charged => charged == d));
     }
 
@@ -275,13 +276,22 @@ public sealed class DistrictFigures(
     }
 
     /// <summary>The requests in the user's scope and the filter's park, industry, category and commissioner; null when that is every request.</summary>
-    internal static IQueryable<ServiceRequest>? Narrowed(PortalDbContext db, PortalUser user, FigureFilter filter)
+    internal static IQueryable<ServiceRequest>? Narrowed(PortalDbContext db, PortalUser user, FigureFilter filter) =>
+        Everything(user, filter) ? null : Filtered(db, filter, MayRead(user) ? db.ServiceRequests.VisibleTo(db, user) : db.ServiceRequests.Where(_ => false));
+
+    /// <summary>
+    /// The same, a commissioner's or cadre's enterprises looked up first (<see cref="RequestScope.VisibleLookedUpAsync"/>):
+    /// what a period's figures, which read a year of deadlines and events through it, want.
+    /// </summary>
+    internal static async Task<IQueryable<ServiceRequest>?> NarrowedAsync(PortalDbContext db, PortalUser user, FigureFilter filter, CancellationToken cancellationToken) =>
+        Everything(user, filter) ? null : Filtered(db, filter, MayRead(user)
+            ? await db.ServiceRequests.VisibleLookedUpAsync(db, user, cancellationToken)
+            : db.ServiceRequests.Where(_ => false));
+
+    private static bool Everything(PortalUser user, FigureFilter filter) => user.Role is Roles.Supervisor or Roles.Admin && !filter.NarrowsRequests;
+
+    private static IQueryable<ServiceRequest> Filtered(PortalDbContext db, FigureFilter filter, IQueryable<ServiceRequest> requests)
     {
-        if (user.Role is Roles.Supervisor or Roles.Admin && !filter.NarrowsRequests)
-        {
-            return null;
-        }
-        var requests = MayRead(user) ? db.ServiceRequests.VisibleTo(db, user) : db.ServiceRequests.Where(_ => false);
         if (filter.ParkId is { } park)
         {
             requests = requests.Where(r => db.Enterprises.Any(e => e.Id == r.EnterpriseId && e.ParkId == park));
