@@ -281,12 +281,25 @@ public sealed class DistrictFigures(
 
     /// <summary>
     /// The same, a commissioner's or cadre's enterprises looked up first (<see cref="RequestScope.VisibleLookedUpAsync"/>):
-    /// what a period's figures, which read a year of deadlines and events through it, want.
+    /// what a period's figures, which read a year of deadlines and events through it, want. A park's or industry's
+    /// enterprises are looked up first too.
     /// </summary>
-    internal static async Task<IQueryable<ServiceRequest>?> NarrowedAsync(PortalDbContext db, PortalUser user, FigureFilter filter, CancellationToken cancellationToken) =>
-        Everything(user, filter) ? null : Filtered(db, filter, MayRead(user)
-            ? await db.ServiceRequests.VisibleLookedUpAsync(db, user, cancellationToken)
-            : db.ServiceRequests.Where(_ => false));
+    internal static async Task<IQueryable<ServiceRequest>?> NarrowedAsync(PortalDbContext db, PortalUser user, FigureFilter filter, CancellationToken cancellationToken)
+    {
+        if (Everything(user, filter))
+        {
+            return null;
+        }
+        var requests = MayRead(user) ? await db.ServiceRequests.VisibleLookedUpAsync(db, user, cancellationToken) : db.ServiceRequests.Where(_ => false);
+        if (filter.ParkId is not null || filter.IndustryId is not null)
+        {
+            var enterprises = await db.Enterprises
+                .Where(e => (filter.ParkId == null || e.ParkId == filter.ParkId) && (filter.IndustryId == null || e.IndustryId == filter.IndustryId))
+                .Select(e => e.Id).ToListAsync(cancellationToken);
+            requests = requests.Where(r => enterprises.Contains(r.EnterpriseId));
+        }
+        return Filtered(db, filter with { ParkId = null, IndustryId = null }, requests);
+    }
 
     private static bool Everything(PortalUser user, FigureFilter filter) => user.Role is Roles.Supervisor or Roles.Admin && !filter.NarrowsRequests;
 

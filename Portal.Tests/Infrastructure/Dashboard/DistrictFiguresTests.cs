@@ -178,6 +178,36 @@ public class DistrictFiguresTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task AParkOrIndustry_NarrowsTheFiguresToItsEnterprisesRequests(DatabaseProvider provider)
+    {
+        var (portal, _) = await BuiltAsync(provider);
+        await using var _ = portal;
+        var enterprise = await portal.QueryAsync(db => db.Enterprises.Where(e => e.Id == EnterpriseId).Select(e => new { e.ParkId, e.IndustryId }).SingleAsync());
+        var otherPark = await portal.QueryAsync(db => db.Parks.Where(p => p.Id != enterprise.ParkId).Select(p => p.Id).FirstAsync());
+        var otherIndustry = await portal.QueryAsync(db => db.Industries.Where(i => i.Id != enterprise.IndustryId).Select(i => i.Id).FirstAsync());
+
+        var district = await FiguresAsync(portal, Supervisor);
+        var park = await FiguresAsync(portal, Supervisor, new FigureFilter(ParkId: enterprise.ParkId));
+        var industry = await FiguresAsync(portal, Supervisor, new FigureFilter(IndustryId: enterprise.IndustryId));
+        var cadreInPark = await FiguresAsync(portal, new PortalUser(Cadre.UserId, Roles.Cadre), new FigureFilter(ParkId: enterprise.ParkId));
+
+        // Every request of the set is the one enterprise's: its park and industry count them all, counted live.
+        foreach (var narrowed in new[] { park, industry, cadreInPark })
+        {
+            Assert.Equal((district.Current, district.Previous, district.Now), (narrowed.Current, narrowed.Previous, narrowed.Now));
+        }
+        foreach (var filter in new[] { new FigureFilter(ParkId: otherPark), new FigureFilter(IndustryId: otherIndustry) })
+        {
+            var nothing = await FiguresAsync(portal, Supervisor, filter);
+            Assert.Equal(0, nothing.Current.Received);
+            Assert.Null(nothing.Current.SignedInTime.Value);
+            Assert.Equal(new OpenLoad(0, 0, 0, 0), nothing.Now);
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task ACadreOrCommissioner_SeesTheirRequestsOnly_AndARateOfNothingIsNoRate(DatabaseProvider provider)
     {
         var (portal, _) = await BuiltAsync(provider);
